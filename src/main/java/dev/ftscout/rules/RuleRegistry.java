@@ -1,0 +1,54 @@
+package dev.ftscout.rules;
+
+import dev.ftscout.model.RuleInfo;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one explicit list of every rule ftscout has. Meta-tests walk it. */
+public final class RuleRegistry {
+  private final Map<String, Rule> byId;
+
+  /** A registry over the given rules; ids must be unique. */
+  public RuleRegistry(List<? extends Rule> rules) {
+    Map<String, Rule> map = new LinkedHashMap<>();
+    rules.stream()
+        .sorted(Comparator.comparing(r -> r.info().id()))
+        .forEach(r -> {
+          if (map.put(r.info().id(), r) != null) {
+            throw new IllegalArgumentException("duplicate rule id " + r.info().id());
+          }
+        });
+    this.byId = map;
+  }
+
+  /** Every rule ftscout ships, in id order. */
+  public static RuleRegistry standard() {
+    return new RuleRegistry(List.of());
+  }
+
+  public List<Rule> all() {
+    return List.copyOf(byId.values());
+  }
+
+  public List<RuleInfo> infos() {
+    return byId.values().stream().map(Rule::info).toList();
+  }
+
+  /** The rule with this id (ignoring case) or this kebab-case name. */
+  public Optional<Rule> find(String idOrName) {
+    for (Rule r : byId.values()) {
+      if (r.info().id().equalsIgnoreCase(idOrName) || r.info().name().equals(idOrName)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The rules that implement the given family interface. */
+  public <T extends Rule> List<T> ofType(Class<T> type) {
+    return byId.values().stream().filter(type::isInstance).map(type::cast).toList();
+  }
+}
