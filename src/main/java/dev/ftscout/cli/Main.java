@@ -6,6 +6,8 @@ public final class Main {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.out.println("ftscout");
+    int code = new Cli(Terminal.system(), Components.standard()).execute(args);
+    System.out.flush();
+    System.exit(code);
   }
 }

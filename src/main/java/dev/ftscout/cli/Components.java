@@ -1,0 +1,31 @@
+package dev.ftscout.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ftscout.config.ConfigLoader;
+import dev.ftscout.rules.Analyzer;
+import dev.ftscout.rules.RuleDocs;
+import dev.ftscout.rules.RuleRegistry;
+import java.util.List;
+
+/**
+ * The collaborators commands share, wired once by {@link Main}. Tests build their own to run
+ * commands in-process.
+ */
+public record Components(
+    RuleRegistry registry,
+    List<Analyzer> analyzers,
+    RuleDocs docs,
+    ConfigLoader configLoader,
+    ObjectMapper json) {
+
+  public Components {
+    analyzers = List.copyOf(analyzers);
+  }
+
+  /** The production wiring. */
+  public static Components standard() {
+    RuleRegistry registry = RuleRegistry.standard();
+    return new Components(
+        registry, List.of(), new RuleDocs(), new ConfigLoader(), new ObjectMapper());
+  }
+}

@@ -1,0 +1,8 @@
+package dev.ftscout.cli;
+
+/** Output formats of report-producing commands. */
+public enum Format {
+  TEXT,
+  JSON,
+  SARIF
+}

@@ -1,0 +1,166 @@
+package dev.ftscout.cli;
+
+import dev.ftscout.config.CliOverrides;
+import dev.ftscout.config.Config;
+import dev.ftscout.config.ConfigLoader;
+import dev.ftscout.config.FailOn;
+import dev.ftscout.model.UserError;
+import dev.ftscout.report.Report;
+import dev.ftscout.scan.Baseline;
+import dev.ftscout.scan.ScanResult;
+import dev.ftscout.scan.Scanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ftscout scan}: static hazards in the project's Python and extension sources. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Find what keeps a project from running without the GIL, in its extension sources"
+          + " (C, C++, Cython, pybind11, nanobind, PyO3, build files). Never runs the project's"
+          + " code.",
+    },
+    footer = {
+      "",
+      "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage or input"
+          + " error; 3 internal error."
+    })
+public final class ScanCommand implements Callable<Integer> {
+  private final Terminal terminal;
+  private final Components components;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Files or folders to scan (default: the current folder).")
+  List<Path> paths = new ArrayList<>();
+
+  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin RuleOptions rules = new RuleOptions();
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Record every current finding in FILE as accepted, and exit 0.")
+  @Nullable Path writeBaseline;
+
+  @Option(
+      names = "--report-unused-suppressions",
+      description = "List `ftscout: ignore[...]` comments that suppress nothing.")
+  boolean reportUnused;
+
+  public ScanCommand(Terminal terminal, Components components) {
+    this.terminal = terminal;
+    this.components = components;
+  }
+
+  @Override
+  public Integer call() {
+    List<Path> targets =
+        paths.isEmpty()
+            ? List.of(terminal.workingDir())
+            : paths.stream().map(p -> terminal.workingDir().resolve(p)).toList();
+    Config config = rules.config(components.configLoader(), terminal, targets.get(0));
+    ScanResult result =
+        new Scanner(components.registry(), components.analyzers(), components.json())
+            .scan(targets, config);
+    if (writeBaseline != null) {
+      Path file = terminal.workingDir().resolve(writeBaseline);
+      OutputFiles.writeAtomically(file, Baseline.render(result.unfiltered(), components.json()));
+      terminal
+          .err()
+          .println(
+              "Wrote " + result.unfiltered().size() + " accepted findings to " + writeBaseline);
+      return 0;
+    }
+    Report report = Reports.of("scan", result, config, components, reportUnused);
+    Reports.emit(report, output, terminal, components);
+    return report.failed() ? 1 : 0;
+  }
+
+  /** Flags that select rules and override config, shared by scanning commands. */
+  public static final class RuleOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Read config from FILE.")
+    @Nullable Path configFile;
+
+    @Option(
+        names = "--select",
+        split = ",",
+        paramLabel = "RULE",
+        description = "Enable only these rules (ids, prefixes or names); replaces config.")
+    @Nullable List<String> select;
+
+    @Option(
+        names = "--ignore",
+        split = ",",
+        paramLabel = "RULE",
+        description = "Disable these rules; extends config.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(
+        names = "--exclude",
+        split = ",",
+        paramLabel = "GLOB",
+        description = "Leave out matching paths; extends config.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(
+        names = "--fail-on",
+        paramLabel = "LEVEL",
+        description = "Lowest severity that fails the run: error, warning, info, never.")
+    @Nullable String failOn;
+
+    @Option(
+        names = "--target-version",
+        paramLabel = "VERSION",
+        description = "Oldest Python the project supports (3.X); newer syntax is an error.")
+    @Nullable String targetVersion;
+
+    @Option(
+        names = "--baseline",
+        paramLabel = "FILE",
+        description = "Accept the findings recorded in FILE (see --write-baseline).")
+    @Nullable Path baseline;
+
+    /** The config found from {@code start}, with these flags applied. */
+    Config config(ConfigLoader loader, Terminal terminal, Path start) {
+      Optional<Path> explicit =
+          Optional.ofNullable(configFile).map(p -> terminal.workingDir().resolve(p));
+      Config base = loader.load(start, explicit);
+      Optional<FailOn> fail =
+          Optional.ofNullable(failOn)
+              .map(f ->
+                  FailOn.parse(f)
+                      .orElseThrow(() ->
+                          new UserError(
+                              "--fail-on: expected error, warning, info or never, got '"
+                                  + f
+                                  + "'")));
+      Optional<String> target =
+          Optional.ofNullable(targetVersion)
+              .map(v ->
+                  ConfigLoader.pythonVersion(v)
+                      .orElseThrow(() ->
+                          new UserError(
+                              "--target-version: expected 3.X or py3X, got '" + v + "'")));
+      return base.with(
+          new CliOverrides(
+              Optional.ofNullable(select),
+              ignore,
+              exclude,
+              fail,
+              target,
+              Optional.ofNullable(baseline).map(p -> terminal.workingDir().resolve(p))));
+    }
+  }
+}

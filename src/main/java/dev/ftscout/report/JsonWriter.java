@@ -1,0 +1,120 @@
+package dev.ftscout.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ftscout.model.ExtensionModule;
+import dev.ftscout.model.Finding;
+import dev.ftscout.model.Fingerprints;
+import dev.ftscout.model.SkippedFile;
+import dev.ftscout.model.UnusedSuppression;
+import java.util.List;
+
+/**
+ * The machine-readable report. Its shape is versioned by {@code schemaVersion} and described by
+ * {@code schema/ftscout-report.schema.json}; a field is never renamed or removed without a new
+ * version.
+ */
+public final class JsonWriter implements ReportWriter {
+  /** Bumped whenever a field changes meaning or goes away; additions keep it. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private final ObjectMapper json;
+
+  public JsonWriter(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public String write(Report report) {
+    try {
+      return json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(report))
+          + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The report as a JSON tree. */
+  public ObjectNode tree(Report report) {
+    ObjectNode root = json.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    ObjectNode tool = root.putObject("tool");
+    tool.put("name", "ftscout");
+    tool.put("version", report.toolVersion());
+    root.put("command", report.command());
+    root.put("root", report.root());
+
+    ObjectNode summary = root.putObject("summary");
+    summary.put("findings", report.findings().size());
+    ObjectNode bySeverity = summary.putObject("bySeverity");
+    report.countsBySeverity().forEach((s, n) -> bySeverity.put(s.label(), n));
+    summary.put("filesAnalyzed", report.filesAnalyzed());
+    summary.put("filesSkipped", report.skipped().size());
+    summary.put("suppressed", report.suppressed());
+    summary.put("baselined", report.baselined());
+    summary.put("failOn", report.failOn().label());
+    summary.put("failed", report.failed());
+
+    ArrayNode findings = root.putArray("findings");
+    List<String> fingerprints = Fingerprints.of(report.findings());
+    for (int i = 0; i < report.findings().size(); i++) {
+      Finding f = report.findings().get(i);
+      ObjectNode n = findings.addObject();
+      n.put("ruleId", f.ruleId());
+      n.put("ruleName", report.rule(f.ruleId()).map(r -> r.info().name()).orElse(""));
+      n.put("severity", f.severity().label());
+      n.put("message", f.message());
+      n.put("path", f.path());
+      n.put("line", f.span().line());
+      n.put("column", f.span().column());
+      n.put("endLine", f.span().endLine());
+      n.put("endColumn", f.span().endColumn());
+      n.put("snippet", f.snippet());
+      n.put("fix", f.fix());
+      n.put("fingerprint", fingerprints.get(i));
+    }
+
+    ArrayNode modules = root.putArray("extensionModules");
+    for (ExtensionModule m : report.extensionModules()) {
+      ObjectNode n = modules.addObject();
+      n.put("name", m.name());
+      n.put("binding", m.binding().label());
+      n.put("path", m.path());
+      n.put("line", m.line());
+      n.put("declaresGilFree", m.declaration().label());
+      n.put("evidence", m.evidence());
+    }
+
+    ArrayNode skipped = root.putArray("skipped");
+    for (SkippedFile s : report.skipped()) {
+      ObjectNode n = skipped.addObject();
+      n.put("path", s.path());
+      n.put("reason", s.reason());
+    }
+
+    ArrayNode unused = root.putArray("unusedSuppressions");
+    for (UnusedSuppression u : report.unusedSuppressions()) {
+      ObjectNode n = unused.addObject();
+      n.put("path", u.path());
+      n.put("line", u.line());
+      ArrayNode rules = n.putArray("rules");
+      u.rules().forEach(rules::add);
+      n.put("reason", u.reason());
+    }
+
+    ArrayNode rules = root.putArray("rules");
+    for (RuleEntry r : report.rules()) {
+      ObjectNode n = rules.addObject();
+      n.put("id", r.info().id());
+      n.put("name", r.info().name());
+      n.put("severity", r.info().severity().label());
+      n.put("summary", r.info().summary());
+      n.put("fix", r.info().fix());
+      n.put("helpUri", r.helpUri());
+    }
+    return root;
+  }
+}
