@@ -4,5 +4,7 @@ package dev.ftscout.cli;
 public enum Format {
   TEXT,
   JSON,
-  SARIF
+  SARIF,
+  MARKDOWN,
+  HTML
 }

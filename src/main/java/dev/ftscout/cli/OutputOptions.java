@@ -48,7 +48,7 @@ public final class OutputOptions {
         }
       }
       throw new picocli.CommandLine.TypeConversionException(
-          "unknown format '" + value + "' (expected text, json or sarif)");
+          "unknown format '" + value + "' (expected text, json, sarif, markdown or html)");
     }
   }
 }

@@ -3,7 +3,9 @@ package dev.ftscout.cli;
 import dev.ftscout.config.Config;
 import dev.ftscout.model.RuleInfo;
 import dev.ftscout.model.Version;
+import dev.ftscout.report.HtmlWriter;
 import dev.ftscout.report.JsonWriter;
+import dev.ftscout.report.MarkdownWriter;
 import dev.ftscout.report.Report;
 import dev.ftscout.report.ReportWriter;
 import dev.ftscout.report.RuleEntry;
@@ -49,6 +51,8 @@ final class Reports {
       case TEXT -> new TextWriter(color);
       case JSON -> new JsonWriter(components.json());
       case SARIF -> new SarifWriter(components.json());
+      case MARKDOWN -> new MarkdownWriter();
+      case HTML -> new HtmlWriter();
     };
   }
 

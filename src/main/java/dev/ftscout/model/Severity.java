@@ -17,6 +17,11 @@ public enum Severity {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The label for a count of findings: {@code 1 error}, {@code 2 errors}, {@code 3 info}. */
+  public String label(int count) {
+    return count == 1 || this == INFO ? label() : label() + "s";
+  }
+
   /** True when this severity is at least as serious as {@code threshold}. */
   public boolean atLeast(Severity threshold) {
     return compareTo(threshold) <= 0;

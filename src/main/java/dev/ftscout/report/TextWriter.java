@@ -183,7 +183,7 @@ public final class TextWriter implements ReportWriter {
       List<String> parts = new ArrayList<>();
       counts.forEach((sev, n) -> {
         if (n > 0) {
-          parts.add(n + " " + plural(sev, n));
+          parts.add(n + " " + sev.label(n));
         }
       });
       s.append(" (").append(String.join(", ", parts)).append(')');
@@ -205,10 +205,6 @@ public final class TextWriter implements ReportWriter {
       s.append(' ').append(style.red("Fails at --fail-on " + report.failOn().label() + "."));
     }
     return s.toString();
-  }
-
-  private static String plural(Severity s, int n) {
-    return n == 1 || s == Severity.INFO ? s.label() : s.label() + "s";
   }
 
   private static int commonIndent(List<String> lines) {

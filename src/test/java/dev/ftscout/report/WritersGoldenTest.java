@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
 class WritersGoldenTest {
   private final ObjectMapper json = new ObjectMapper();
 
-  private Report report() {
+  /** The report of a real scan of {@code projects/words}, shared with the browser test. */
+  static Report report() {
     Path root = TestVenvs.basedir().resolve("src/test/resources/projects/words");
     ScanResult scan =
-        new Scanner(WordRules.registry(), List.of(WordRules.analyzer()), json)
+        new Scanner(WordRules.registry(), List.of(WordRules.analyzer()), new ObjectMapper())
             .scan(List.of(root), Config.defaults(root));
     List<RuleEntry> rules =
         scan.enabledRules().stream()
@@ -112,6 +113,20 @@ class WritersGoldenTest {
                 .asText())
         .isEqualTo("src/with%20space.txt");
     Golden.assertMatches("words.sarif", out);
+  }
+
+  @Test
+  void html() {
+    String out = new HtmlWriter().write(report());
+    assertThat(out).startsWith("<!DOCTYPE html>").doesNotContain("http://", "<link", "src=\"http");
+    Golden.assertMatches("words.html", out);
+  }
+
+  @Test
+  void markdown() {
+    String out = new MarkdownWriter().write(report());
+    assertThat(out).contains("<details>", "| 🔴 error | `FT199` word-leak | `src/core.txt:5:1` |");
+    Golden.assertMatches("words.md", out);
   }
 
   @Test

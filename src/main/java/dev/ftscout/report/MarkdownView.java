@@ -1,0 +1,89 @@
+package dev.ftscout.report;
+
+import dev.ftscout.model.ExtensionModule;
+import dev.ftscout.model.Finding;
+import dev.ftscout.model.Severity;
+import java.util.List;
+
+/**
+ * What the Markdown template shows: a compact summary for pull-request comments, with long lists
+ * cut at {@link #MAX_ROWS} and details folded away.
+ */
+public final class MarkdownView {
+  /** Pull-request comments have a size limit; the full list lives in the other formats. */
+  static final int MAX_ROWS = 50;
+
+  private final Report report;
+
+  MarkdownView(Report report) {
+    this.report = report;
+  }
+
+  public Report report() {
+    return report;
+  }
+
+  public List<Finding> shownFindings() {
+    return report.findings().stream().limit(MAX_ROWS).toList();
+  }
+
+  public int hiddenFindings() {
+    return Math.max(0, report.findings().size() - MAX_ROWS);
+  }
+
+  public long modulesWithoutDeclaration() {
+    return report.extensionModules().stream()
+        .filter(m -> m.declaration() != ExtensionModule.GilDeclaration.YES)
+        .count();
+  }
+
+  public String severityIcon(Severity s) {
+    return switch (s) {
+      case ERROR -> "🔴";
+      case WARNING -> "🟠";
+      case INFO -> "🔵";
+    };
+  }
+
+  public String ruleName(String ruleId) {
+    return report.rule(ruleId).map(r -> r.info().name()).orElse("");
+  }
+
+  /** Text made safe inside a table cell. */
+  public String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  public String projectName() {
+    String root = report.root().replace('\\', '/');
+    int slash = root.lastIndexOf('/');
+    return slash < 0 || slash == root.length() - 1 ? root : root.substring(slash + 1);
+  }
+
+  /** One line: counts by severity, files, and whether the run fails. */
+  public String summaryLine() {
+    int total = report.findings().size();
+    StringBuilder s = new StringBuilder();
+    if (total == 0) {
+      s.append("✅ No findings");
+    } else {
+      s.append("**").append(total).append(total == 1 ? " finding" : " findings").append("**");
+      List<String> parts =
+          report.countsBySeverity().entrySet().stream()
+              .filter(e -> e.getValue() > 0)
+              .map(e -> e.getValue() + " " + e.getKey().label(e.getValue()))
+              .toList();
+      s.append(" (").append(String.join(", ", parts)).append(')');
+    }
+    s.append(" in ").append(report.filesAnalyzed()).append(" files");
+    if (report.suppressed() > 0) {
+      s.append(", ").append(report.suppressed()).append(" suppressed");
+    }
+    if (report.baselined() > 0) {
+      s.append(", ").append(report.baselined()).append(" in baseline");
+    }
+    s.append(report.failed() ? ". ❌ Fails at `--fail-on " : ". Passes `--fail-on ");
+    s.append(report.failOn().label()).append("`.");
+    return s.toString();
+  }
+}
