@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * How a project does concurrency and what kind of work it does, as seen in its sources and
- * dependencies. Not findings: facts the verdict weighs (asyncio and I/O-bound services gain
- * nothing from free-threading; CPU work on process pools gains the most).
+ * dependencies. Not findings: facts the verdict weighs (asyncio and I/O-bound services gain nothing
+ * from free-threading; CPU work on process pools gains the most).
  *
  * @param signals every place a signal was seen
  */
