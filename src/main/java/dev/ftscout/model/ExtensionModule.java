@@ -22,22 +22,32 @@ public record ExtensionModule(
 
   /** How an extension module is written. */
   public enum Binding {
-    C_MULTI_PHASE("C (multi-phase init)"),
-    C_SINGLE_PHASE("C (single-phase init)"),
-    CYTHON("Cython"),
-    PYBIND11("pybind11"),
-    NANOBIND("nanobind"),
-    PYO3("PyO3"),
-    F2PY("f2py");
+    C_MULTI_PHASE(
+        "C (multi-phase init)", "add {Py_mod_gil, Py_MOD_GIL_NOT_USED} to the module's slots"),
+    C_SINGLE_PHASE(
+        "C (single-phase init)",
+        "call PyUnstable_Module_SetGIL(module, Py_MOD_GIL_NOT_USED) under #ifdef Py_GIL_DISABLED"),
+    CYTHON("Cython", "set the directive freethreading_compatible=True (Cython 3.1+)"),
+    PYBIND11("pybind11", "pass py::mod_gil_not_used() to PYBIND11_MODULE (pybind11 2.13+)"),
+    NANOBIND("nanobind", "add FREE_THREADED to nanobind_add_module"),
+    PYO3("PyO3", "use #[pymodule(gil_used = false)] (PyO3 0.23+)"),
+    F2PY("f2py", "build with f2py --freethreading-compatible");
 
     private final String label;
+    private final String declarationFix;
 
-    Binding(String label) {
+    Binding(String label, String declarationFix) {
       this.label = label;
+      this.declarationFix = declarationFix;
     }
 
     public String label() {
       return label;
+    }
+
+    /** How a module of this binding declares GIL-free support. */
+    public String declarationFix() {
+      return declarationFix;
     }
   }
 
