@@ -39,7 +39,6 @@ public final class LibraryKinds {
           Map.entry("waitress", Kind.WEB_FRAMEWORK),
           Map.entry("werkzeug", Kind.WEB_FRAMEWORK),
           Map.entry("djangorestframework", Kind.WEB_FRAMEWORK),
-          Map.entry("rest-framework", Kind.WEB_FRAMEWORK),
           // Databases and caches.
           Map.entry("psycopg", Kind.DB_CLIENT),
           Map.entry("psycopg2", Kind.DB_CLIENT),
