@@ -22,7 +22,9 @@ import java.util.Set;
  * @param structs struct and class definitions
  * @param calls calls inside function bodies, in source order
  * @param assignments candidate writes to non-local names inside function bodies
- * @param initFunctions names of functions that only run during module initialisation
+ * @param initFunctions names of functions that run module initialisation: {@code PyInit_}
+ *     functions, {@code Py_mod_exec}/{@code Py_mod_create} slot functions, {@code
+ *     PYBIND11_MODULE}/{@code NB_MODULE} bodies, and functions that create the module
  */
 public record CFile(
     String path,

@@ -3,10 +3,8 @@ package dev.ftscout.cext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -329,6 +327,25 @@ public final class CParser {
     return -1;
   }
 
+  /**
+   * Index of the last top-level {@code (} in {@code [s, e)}: the parameter list, even after a macro
+   * such as {@code Py_LOCAL_INLINE(int)}.
+   */
+  private int lastParen(int s, int e) {
+    int depth = 0;
+    for (int i = e - 1; i >= s; i--) {
+      if (t.isPunct(i, ')')) {
+        depth++;
+      } else if (t.isPunct(i, '(')) {
+        depth--;
+        if (depth == 0) {
+          return i > s && isAttribute(i - 1) ? -1 : i;
+        }
+      }
+    }
+    return -1;
+  }
+
   private int closeParen(int open, int limit) {
     int depth = 0;
     for (int i = open; i < limit; i++) {
@@ -360,7 +377,14 @@ public final class CParser {
   }
 
   private void function(int s, int brace, int close) {
-    int open = firstParen(s, brace);
+    int open = lastParen(s, brace);
+    if (open <= s
+        || !t.isIdent(open - 1)
+        || t.is(open - 1, "noexcept")
+        || t.is(open - 1, "throw")
+        || t.is(open - 1, "requires")) {
+      open = firstParen(s, brace);
+    }
     if (open <= s || !t.isIdent(open - 1)) {
       return;
     }
@@ -859,9 +883,7 @@ public final class CParser {
 
   private Set<String> initFunctions() {
     Set<String> init = new HashSet<>();
-    Map<String, CFunction> byName = new HashMap<>();
     for (CFunction f : functions) {
-      byName.putIfAbsent(f.name(), f);
       if (f.name().startsWith("PyInit_")
           || f.name().equals("PYBIND11_MODULE")
           || f.name().equals("NB_MODULE")
@@ -896,43 +918,11 @@ public final class CParser {
         }
       }
     }
-    Map<String, Set<String>> callers = new HashMap<>();
     for (CCall c : calls) {
-      if (byName.containsKey(c.name())) {
-        callers.computeIfAbsent(c.name(), k -> new HashSet<>()).add(c.function().orElse(""));
-      }
-    }
-    Set<String> escaped = new HashSet<>();
-    java.util.BitSet lengths = new java.util.BitSet();
-    for (CFunction f : functions) {
-      if (f.isStatic()) {
-        lengths.set(f.name().length());
-      }
-    }
-    for (int i = 0; i < t.size(); i++) {
-      if (t.isIdent(i)
-          && lengths.get(t.length(i))
-          && !t.isPunct(i + 1, '(')
-          && byName.containsKey(t.text(i))) {
-        CFunction f = byName.get(t.text(i));
-        if (f != null && f.nameToken() != i) {
-          escaped.add(t.text(i));
-        }
-      }
-    }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (CFunction f : functions) {
-        Set<String> from = callers.getOrDefault(f.name(), Set.of());
-        if (f.isStatic()
-            && !init.contains(f.name())
-            && !escaped.contains(f.name())
-            && !from.isEmpty()
-            && init.containsAll(from)) {
-          init.add(f.name());
-          changed = true;
-        }
+      if (c.name().equals("PyModule_Create")
+          || c.name().equals("PyModule_Create2")
+          || c.name().equals("PyModuleDef_Init")) {
+        c.function().ifPresent(init::add);
       }
     }
     return init;

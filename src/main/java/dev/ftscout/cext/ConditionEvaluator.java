@@ -15,6 +15,16 @@ final class ConditionEvaluator {
 
   private static final int FIRST_FREE_THREADED_MINOR = 13;
 
+  /** Macros the 3.13 headers define (so every free-threaded build has them). */
+  private static final java.util.Set<String> HEADER_313 =
+      java.util.Set.of(
+          "Py_mod_gil",
+          "Py_MOD_GIL_USED",
+          "Py_MOD_GIL_NOT_USED",
+          "Py_BEGIN_CRITICAL_SECTION",
+          "Py_END_CRITICAL_SECTION",
+          "Py_mod_multiple_interpreters");
+
   private final List<String> tokens;
   private final boolean configKnown;
   private int pos;
@@ -50,6 +60,14 @@ final class ConditionEvaluator {
   static Truth defined(String name, boolean configKnown) {
     if (name.equals("Py_GIL_DISABLED")) {
       return configKnown ? Truth.ALWAYS : Truth.MAYBE;
+    }
+    if (configKnown && HEADER_313.contains(name)) {
+      return Truth.ALWAYS;
+    }
+    if (name.equals("Py_LIMITED_API")) {
+      // Python.h stops with #error when both are defined (3.13, 3.14), so a free-threaded
+      // build that compiles has no Py_LIMITED_API.
+      return Truth.NEVER;
     }
     return Truth.MAYBE;
   }
@@ -194,7 +212,7 @@ final class ConditionEvaluator {
         return UNKNOWN;
       }
       return switch (t) {
-        case "Py_GIL_DISABLED" -> new Known(defined(t, configKnown));
+        case "Py_GIL_DISABLED", "Py_mod_gil" -> new Known(defined(t, configKnown));
         case "PY_VERSION_HEX" -> configKnown ? new AtLeast(FIRST_FREE_THREADED_HEX) : UNKNOWN;
         case "PY_MINOR_VERSION" -> configKnown ? new AtLeast(FIRST_FREE_THREADED_MINOR) : UNKNOWN;
         case "PY_MAJOR_VERSION" -> configKnown ? new Num(3) : UNKNOWN;

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *     maps to the real name)
  * @param starCimport whether a {@code from cpython... cimport *} makes every C-API name available
  * @param calls calls in code (not in comments, strings, or extern declarations)
+ * @param includes files named by {@code include "..."} statements (textual inclusion, so those
+ *     files are not modules of their own)
  */
 public record CythonFile(
     String path,
@@ -35,7 +37,8 @@ public record CythonFile(
     Map<String, HeaderDirective> directives,
     Map<String, String> cimported,
     boolean starCimport,
-    List<Call> calls) {
+    List<Call> calls,
+    List<String> includes) {
 
   private static final Pattern DIRECTIVE = Pattern.compile("^cython\\s*:\\s*(.*)$");
 
@@ -44,6 +47,7 @@ public record CythonFile(
     directives = Map.copyOf(directives);
     cimported = Map.copyOf(cimported);
     calls = List.copyOf(calls);
+    includes = List.copyOf(includes);
   }
 
   /**
@@ -114,6 +118,7 @@ public record CythonFile(
     boolean star = false;
     Set<Integer> declarationLines = new HashSet<>();
     List<Call> calls = new ArrayList<>();
+    List<String> includes = new ArrayList<>();
     Deque<int[]> blocks = new ArrayDeque<>();
     int bracket = 0;
     int lineIndent = 0;
@@ -125,6 +130,12 @@ public record CythonFile(
         lineIndent = tok.column();
         while (!blocks.isEmpty() && blocks.peek()[0] >= lineIndent) {
           blocks.pop();
+        }
+        if (tok.isName("include")
+            && i + 1 < t.size()
+            && t.get(i + 1).kind() == Token.Kind.STRING
+            && t.get(i + 1).line() == tok.line()) {
+          includes.add(t.get(i + 1).value());
         }
         if (tok.isName("from") && statementHasCimport(t, i)) {
           int k = i + 1;
@@ -186,7 +197,8 @@ public record CythonFile(
       calls.add(
           new Call(real, tok.text(), tok.line(), tok.column(), firstArgument(t, i + 1), critical));
     }
-    return new CythonFile(path, lexed.text(), lexed.comments(), directives, cimported, star, calls);
+    return new CythonFile(
+        path, lexed.text(), lexed.comments(), directives, cimported, star, calls, includes);
   }
 
   /** Whether the {@code from} statement starting at {@code i} is a {@code cimport}. */

@@ -169,6 +169,7 @@ public final class ExtensionReader {
         }
       }
     }
+    java.util.Set<String> init = InitAnalysis.initFunctions(cFiles);
     List<VariableWrite> out = new ArrayList<>();
     for (CFile f : cFiles) {
       CTokens t = f.tokens();
@@ -189,7 +190,7 @@ public final class ExtensionReader {
                 a.token(),
                 t.line(a.token()),
                 t.column(a.token()),
-                f.initFunctions().contains(fn),
+                init.contains(InitAnalysis.key(f, a.function())),
                 a.lockHeld(),
                 a.criticalSection(),
                 t.condition(a.token())));

@@ -103,6 +103,33 @@ final class ModuleFinder {
       }
     }
     for (CFile file : cFiles) {
+      for (CFunction f : file.functions()) {
+        if (f.name().startsWith("PyInit_")) {
+          continue;
+        }
+        for (CCall c : file.calls()) {
+          boolean create =
+              c.name().equals("PyModule_Create")
+                  || c.name().equals("PyModule_Create2")
+                  || c.name().equals("PyModuleDef_Init");
+          if (!create || !c.function().equals(Optional.of(f.name()))) {
+            continue;
+          }
+          Optional<CVariable> def = definition(file, c);
+          if (def.isEmpty() || !usedDefs.add(file.path() + "#" + def.get().name())) {
+            continue;
+          }
+          String name =
+              defMember(file, def.get(), "m_name", 1).map(ModuleFinder::unquote).orElse(f.name());
+          if (c.name().equals("PyModuleDef_Init")) {
+            multiPhase(file, def, Optional.of(f), name);
+          } else {
+            singlePhase(file, f, reachableCalls(file, f), name);
+          }
+        }
+      }
+    }
+    for (CFile file : cFiles) {
       for (CVariable v : file.variables()) {
         if (!isModuleDef(v) || usedDefs.contains(file.path() + "#" + v.name())) {
           continue;
@@ -506,8 +533,16 @@ final class ModuleFinder {
   // ---- Cython ----
 
   private void cythonModules() {
+    Set<String> included = new HashSet<>();
     for (CythonFile f : cythonFiles) {
-      if (!f.isModule()) {
+      String dir =
+          f.path().contains("/") ? f.path().substring(0, f.path().lastIndexOf('/') + 1) : "";
+      for (String inc : f.includes()) {
+        included.add(java.nio.file.Path.of(dir + inc).normalize().toString().replace('\\', '/'));
+      }
+    }
+    for (CythonFile f : cythonFiles) {
+      if (!f.isModule() || included.contains(f.path())) {
         continue;
       }
       String name = dotted(f.path());
