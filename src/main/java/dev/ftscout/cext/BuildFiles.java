@@ -21,6 +21,10 @@ public final class BuildFiles {
   private static final Pattern TOML_VERSION =
       Pattern.compile("version\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final Pattern TOML_WORKSPACE = Pattern.compile("workspace\\s*=\\s*true");
+
+  /** An inline comment in setup.cfg: {@code #} or {@code ;} after whitespace. */
+  private static final Pattern INI_INLINE_COMMENT = Pattern.compile("\\s[#;]");
+
   private static final Set<String> CMAKE_CONTROL =
       Set.of("if", "elseif", "else", "endif", "message", "option", "while", "foreach", "return");
 
@@ -256,11 +260,16 @@ public final class BuildFiles {
       } else if (line.contains("=")) {
         String key = line.substring(0, line.indexOf('=')).strip();
         String value = line.substring(line.indexOf('=') + 1).strip();
+        Matcher inline = INI_INLINE_COMMENT.matcher(value);
+        if (inline.find()) {
+          comments.add(new SourceComment(no, value.substring(inline.end()).strip(), false));
+          value = value.substring(0, inline.start()).strip();
+        }
         if (section.equals("bdist_wheel")
             && (key.equals("py_limited_api") || key.equals("py-limited-api"))
             && !value.isEmpty()
             && !value.equalsIgnoreCase("false")) {
-          facts.add(new BuildFact.LimitedApi(no, raw.indexOf(key) + 1, line));
+          facts.add(new BuildFact.LimitedApi(no, raw.indexOf(key) + 1, key + " = " + value));
         }
       }
     }
