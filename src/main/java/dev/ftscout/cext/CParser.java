@@ -498,7 +498,7 @@ public final class CParser {
     List<String> specifiers = new ArrayList<>();
     boolean firstPart = true;
     for (int[] part : parts) {
-      Declarator d = declarator(part[0], part[1]);
+      Declarator d = declarator(part[0], part[1], firstPart);
       if (d == null) {
         return;
       }
@@ -518,7 +518,7 @@ public final class CParser {
       int nameToken, int firstAfterSpecifiers, boolean pointer, boolean array, int initOpen) {}
 
   /** The declarator of {@code [s, e)}, or null for a function prototype or anything unclear. */
-  private @Nullable Declarator declarator(int s, int e) {
+  private @Nullable Declarator declarator(int s, int e, boolean firstPart) {
     int name = -1;
     int stop = e;
     for (int i = s; i < e; i++) {
@@ -560,7 +560,7 @@ public final class CParser {
         name = i;
       }
     }
-    if (name <= s) {
+    if (name < s || (firstPart && name == s)) {
       return null;
     }
     boolean pointer = false;

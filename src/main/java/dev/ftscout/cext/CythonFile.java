@@ -163,10 +163,10 @@ public record CythonFile(
           }
           declarationLines.add(stmtLine);
         } else if (tok.isName("cdef") && i + 2 < t.size() && t.get(i + 1).isName("extern")) {
-          blocks.push(new int[] {lineIndent, 0});
+          blocks.push(new int[] {lineIndent, 0, tok.line()});
           declarationLines.add(tok.line());
         } else if (tok.isName("with") && criticalSectionWith(t, i)) {
-          blocks.push(new int[] {lineIndent, 1});
+          blocks.push(new int[] {lineIndent, 1, tok.line()});
         }
       }
       if (tok.is("(") || tok.is("[") || tok.is("{")) {
@@ -193,7 +193,8 @@ public record CythonFile(
         continue;
       }
       String real = cimported.getOrDefault(tok.text(), tok.text());
-      boolean critical = blocks.stream().anyMatch(b -> b[1] == 1);
+      int callLine = tok.line();
+      boolean critical = blocks.stream().anyMatch(b -> b[1] == 1 && b[2] != callLine);
       calls.add(
           new Call(real, tok.text(), tok.line(), tok.column(), firstArgument(t, i + 1), critical));
     }
