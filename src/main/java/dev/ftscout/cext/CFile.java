@@ -22,6 +22,9 @@ import java.util.Set;
  * @param structs struct and class definitions
  * @param calls calls inside function bodies, in source order
  * @param assignments candidate writes to non-local names inside function bodies
+ * @param valueHashes hashes of the identifiers the file uses other than as a call or a function
+ *     definition's name (a function stored in a table escapes to callers that can run on any
+ *     thread); a hash set keeps large files cheap to query
  * @param initFunctions names of functions that run module initialisation: {@code PyInit_}
  *     functions, {@code Py_mod_exec}/{@code Py_mod_create} slot functions, {@code
  *     PYBIND11_MODULE}/{@code NB_MODULE} bodies, and functions that create the module
@@ -37,6 +40,7 @@ public record CFile(
     List<CStruct> structs,
     List<CCall> calls,
     List<Assignment> assignments,
+    NameHashes valueHashes,
     Set<String> initFunctions) {
 
   public CFile {
@@ -60,6 +64,11 @@ public record CFile(
    */
   public record Assignment(
       String name, CFunction function, int token, boolean lockHeld, boolean criticalSection) {}
+
+  /** Whether the file may use {@code name} as a value (hash-based: false positives possible). */
+  public boolean mayUseAsValue(String name) {
+    return valueHashes.mayContain(name);
+  }
 
   public CTokens tokens() {
     return source.tokens();

@@ -261,7 +261,8 @@ public final class CLexer {
     pos++;
     while (pos < n) {
       char c = s.charAt(pos);
-      if ((c == '+' || c == '-') && "eEpP".indexOf(s.charAt(pos - 1)) >= 0) {
+      char prev = s.charAt(pos - 1);
+      if ((c == '+' || c == '-') && (prev == 'e' || prev == 'E' || prev == 'p' || prev == 'P')) {
         pos++;
       } else if (c == '\'' && pos + 1 < n && isIdentPart(s.charAt(pos + 1))) {
         pos += 2;
@@ -344,33 +345,21 @@ public final class CLexer {
         || (c == '-' && d == '>' && e == '*')) {
       return 3;
     }
-    String two = "" + c + d;
-    return switch (two) {
-      case "->",
-          "::",
-          "++",
-          "--",
-          "+=",
-          "-=",
-          "*=",
-          "/=",
-          "%=",
-          "&=",
-          "|=",
-          "^=",
-          "<<",
-          ">>",
-          "==",
-          "!=",
-          "<=",
-          ">=",
-          "&&",
-          "||",
-          "##",
-          ".*" ->
-          2;
-      default -> 1;
-    };
+    boolean two =
+        switch (c) {
+          case '-' -> d == '>' || d == '-' || d == '=';
+          case '+' -> d == '+' || d == '=';
+          case ':' -> d == ':';
+          case '*', '/', '%', '^', '!', '=' -> d == '=';
+          case '&' -> d == '&' || d == '=';
+          case '|' -> d == '|' || d == '=';
+          case '<' -> d == '<' || d == '=';
+          case '>' -> d == '>' || d == '=';
+          case '#' -> d == '#';
+          case '.' -> d == '*';
+          default -> false;
+        };
+    return two ? 2 : 1;
   }
 
   private void emit(CTokenKind k, int from, int to) {
@@ -415,6 +404,18 @@ public final class CLexer {
     int dLine = lineNo;
     int dCol = pos - lineStarts[lines - 1] + 1;
     pos++;
+    int lineEnd = s.indexOf('\n', pos);
+    if (lineEnd < 0) {
+      lineEnd = n;
+    }
+    if (plainDirective(pos, lineEnd)) {
+      // The common case: no comment, continuation or literal on the line.
+      String text = s.substring(pos, lineEnd);
+      pos = lineEnd;
+      lineHasCode = false;
+      handle(text.strip(), dLine, dCol);
+      return;
+    }
     StringBuilder b = new StringBuilder();
     while (pos < n) {
       char c = s.charAt(pos);
@@ -444,6 +445,16 @@ public final class CLexer {
     }
     lineHasCode = false;
     handle(b.toString().strip(), dLine, dCol);
+  }
+
+  private boolean plainDirective(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '\\' || c == '"' || c == '\'' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void handle(String text, int dLine, int dCol) {

@@ -196,6 +196,7 @@ public final class CParser {
         structs,
         calls,
         assignments,
+        valueHashes(),
         init);
   }
 
@@ -879,6 +880,24 @@ public final class CParser {
         || t.is(k, ">>=");
   }
 
+  private NameHashes valueHashes() {
+    Set<Integer> functionNames = new HashSet<>();
+    for (CFunction f : functions) {
+      functionNames.add(f.nameToken());
+    }
+    int[] hashes = new int[64];
+    int count = 0;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.isIdent(i) && !t.isPunct(i + 1, '(') && !functionNames.contains(i)) {
+        if (count == hashes.length) {
+          hashes = java.util.Arrays.copyOf(hashes, count * 2);
+        }
+        hashes[count++] = t.textHash(i);
+      }
+    }
+    return NameHashes.of(hashes, count);
+  }
+
   // ---- module initialisation ----
 
   private Set<String> initFunctions() {
@@ -903,6 +922,7 @@ public final class CParser {
             structs,
             List.of(),
             List.of(),
+            NameHashes.empty(),
             Set.of());
     for (CVariable v : variables) {
       if (!v.hasType("PyModuleDef_Slot")) {

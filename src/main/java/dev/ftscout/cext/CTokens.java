@@ -25,6 +25,9 @@ public final class CTokens {
   private final int[] lineStarts;
   private final List<Condition> conditions;
 
+  /** The character of each one-character punctuator, 0 for every other token. */
+  private final char[] punct;
+
   CTokens(
       String text,
       int size,
@@ -44,7 +47,14 @@ public final class CTokens {
     this.line = line;
     this.condition = condition;
     this.lineStarts = lineStarts;
-    this.conditions = List.copyOf(conditions);
+    // Owned by this object: the lexer hands the list over and keeps no reference.
+    this.conditions = java.util.Collections.unmodifiableList(conditions);
+    this.punct = new char[size];
+    for (int i = 0; i < size; i++) {
+      if (kind[i] == CTokenKind.PUNCT.code() && end[i] - start[i] == 1) {
+        punct[i] = text.charAt(start[i]);
+      }
+    }
     this.depth = new int[size];
     this.match = new int[size];
     Arrays.fill(match, -1);
@@ -71,6 +81,23 @@ public final class CTokens {
     while (top > 0) {
       match[stack[--top]] = size;
     }
+  }
+
+  /** The source text with the line starts the lexer found. */
+  SourceText sourceText() {
+    return new SourceText(text, lineStarts);
+  }
+
+  /**
+   * {@link String#hashCode()} of the token's text, computed without creating the string, so
+   * identifiers can be looked up in large files without allocating.
+   */
+  public int textHash(int i) {
+    int h = 0;
+    for (int k = start[i]; k < end[i]; k++) {
+      h = 31 * h + text.charAt(k);
+    }
+    return h;
   }
 
   /** The whole source text. */
@@ -105,11 +132,7 @@ public final class CTokens {
 
   /** True when token {@code i} is the one-character punctuator {@code c}. */
   public boolean isPunct(int i, char c) {
-    return i >= 0
-        && i < size
-        && kind[i] == CTokenKind.PUNCT.code()
-        && end[i] - start[i] == 1
-        && text.charAt(start[i]) == c;
+    return i >= 0 && i < size && punct[i] == c;
   }
 
   /** True when the token's text starts with {@code prefix}. */

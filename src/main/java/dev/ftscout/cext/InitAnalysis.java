@@ -1,6 +1,5 @@
 package dev.ftscout.cext;
 
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,10 +21,8 @@ final class InitAnalysis {
 
   static Set<String> initFunctions(List<CFile> files) {
     Map<String, String> publicFunctions = new HashMap<>();
-    BitSet lengths = new BitSet();
     for (CFile file : files) {
       for (CFunction f : file.functions()) {
-        lengths.set(f.name().length());
         if (!f.isStatic()) {
           publicFunctions.put(f.name(), f.name());
         }
@@ -53,38 +50,56 @@ final class InitAnalysis {
         String from = caller == null ? c.function().get() : key(file, caller);
         callers.computeIfAbsent(callee, k -> new HashSet<>()).add(from);
       }
-      CTokens t = file.tokens();
-      Set<Integer> nameTokens = new HashSet<>();
-      for (CFunction f : file.functions()) {
-        nameTokens.add(f.nameToken());
-      }
-      for (int i = 0; i < t.size(); i++) {
-        if (t.isIdent(i)
-            && lengths.get(t.length(i))
-            && !t.isPunct(i + 1, '(')
-            && !nameTokens.contains(i)) {
-          String target = resolve(file, local, publicFunctions, t.text(i));
-          if (!target.isEmpty()) {
-            escaped.add(target);
-          }
-        }
-      }
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
+    // Functions join the init set layer by layer (callees of init functions) unless a file uses
+    // them as a value.
+    while (true) {
+      Set<String> layer = new HashSet<>();
       for (String k : all.keySet()) {
         Set<String> from = callers.getOrDefault(k, Set.of());
         if (!init.contains(k)
             && !escaped.contains(k)
             && !from.isEmpty()
             && init.containsAll(from)) {
+          layer.add(k);
+        }
+      }
+      if (layer.isEmpty()) {
+        break;
+      }
+      Set<String> names = new HashSet<>();
+      for (String k : layer) {
+        names.add(k.substring(k.indexOf('#') + 1));
+      }
+      for (CFile f : files) {
+        escaped.addAll(valueReferences(f, names, publicFunctions));
+      }
+      for (String k : layer) {
+        if (!escaped.contains(k)) {
           init.add(k);
-          changed = true;
         }
       }
     }
     return init;
+  }
+
+  /** Which of {@code names} {@code file} uses as values (not called), resolved to keys. */
+  private static Set<String> valueReferences(
+      CFile file, Set<String> names, Map<String, String> publics) {
+    Map<String, CFunction> local = new HashMap<>();
+    for (CFunction f : file.functions()) {
+      local.putIfAbsent(f.name(), f);
+    }
+    Set<String> out = new HashSet<>();
+    for (String name : names) {
+      if (file.mayUseAsValue(name)) {
+        String target = resolve(file, local, publics, name);
+        if (!target.isEmpty()) {
+          out.add(target);
+        }
+      }
+    }
+    return out;
   }
 
   private static String resolve(

@@ -25,6 +25,8 @@ final class ModuleFinder {
   private final List<RustFile> rustFiles;
   private final List<BuildFile> buildFiles;
   private final List<ModuleFact> found = new ArrayList<>();
+  private final java.util.IdentityHashMap<CVariable, CFile> owners =
+      new java.util.IdentityHashMap<>();
 
   private ModuleFinder(
       List<CFile> cFiles,
@@ -35,6 +37,11 @@ final class ModuleFinder {
     this.cythonFiles = cythonFiles;
     this.rustFiles = rustFiles;
     this.buildFiles = buildFiles;
+    for (CFile f : cFiles) {
+      for (CVariable v : f.variables()) {
+        owners.put(v, f);
+      }
+    }
   }
 
   static List<ModuleFact> find(
@@ -103,29 +110,29 @@ final class ModuleFinder {
       }
     }
     for (CFile file : cFiles) {
-      for (CFunction f : file.functions()) {
-        if (f.name().startsWith("PyInit_")) {
+      for (CCall c : file.calls()) {
+        boolean create =
+            c.name().equals("PyModule_Create")
+                || c.name().equals("PyModule_Create2")
+                || c.name().equals("PyModuleDef_Init");
+        if (!create) {
           continue;
         }
-        for (CCall c : file.calls()) {
-          boolean create =
-              c.name().equals("PyModule_Create")
-                  || c.name().equals("PyModule_Create2")
-                  || c.name().equals("PyModuleDef_Init");
-          if (!create || !c.function().equals(Optional.of(f.name()))) {
-            continue;
-          }
-          Optional<CVariable> def = definition(file, c);
-          if (def.isEmpty() || !usedDefs.add(file.path() + "#" + def.get().name())) {
-            continue;
-          }
-          String name =
-              defMember(file, def.get(), "m_name", 1).map(ModuleFinder::unquote).orElse(f.name());
-          if (c.name().equals("PyModuleDef_Init")) {
-            multiPhase(file, def, Optional.of(f), name);
-          } else {
-            singlePhase(file, f, reachableCalls(file, f), name);
-          }
+        Optional<CFunction> in = c.function().flatMap(file::function);
+        if (in.isEmpty() || in.get().name().startsWith("PyInit_")) {
+          continue;
+        }
+        CFunction f = in.get();
+        Optional<CVariable> def = definition(file, c);
+        if (def.isEmpty() || !usedDefs.add(file.path() + "#" + def.get().name())) {
+          continue;
+        }
+        String name =
+            defMember(file, def.get(), "m_name", 1).map(ModuleFinder::unquote).orElse(f.name());
+        if (c.name().equals("PyModuleDef_Init")) {
+          multiPhase(file, def, Optional.of(f), name);
+        } else {
+          singlePhase(file, f, reachableCalls(file, f), name);
         }
       }
     }
@@ -205,7 +212,7 @@ final class ModuleFinder {
   }
 
   private Optional<CFile> fileOf(CVariable v) {
-    return cFiles.stream().filter(f -> f.variables().contains(v)).findFirst();
+    return Optional.ofNullable(owners.get(v));
   }
 
   private static Optional<String> defMember(CFile file, CVariable def, String member, int index) {
@@ -392,6 +399,10 @@ final class ModuleFinder {
   private void bindingMacros() {
     for (CFile file : cFiles) {
       CTokens t = file.tokens();
+      String text = t.source();
+      if (!text.contains("PYBIND11_") && !text.contains("NB_MODULE")) {
+        continue;
+      }
       Map<String, List<Variant>> pybind = new LinkedHashMap<>();
       for (int i = 0; i + 1 < t.size(); i++) {
         if (!t.isIdent(i) || !t.isPunct(i + 1, '(') || t.depth(i) > 1) {

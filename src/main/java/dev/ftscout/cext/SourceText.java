@@ -7,6 +7,12 @@ public final class SourceText {
   private final String text;
   private final int[] lineStarts;
 
+  /** A text whose line starts are already known (from the lexer). */
+  SourceText(String text, int[] lineStarts) {
+    this.text = text;
+    this.lineStarts = lineStarts;
+  }
+
   public SourceText(String text) {
     this.text = text;
     int[] starts = new int[64];
