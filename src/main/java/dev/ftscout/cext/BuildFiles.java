@@ -22,6 +22,9 @@ public final class BuildFiles {
       Pattern.compile("version\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final Pattern TOML_WORKSPACE = Pattern.compile("workspace\\s*=\\s*true");
 
+  /** The f2py program: {@code f2py}, {@code f2py3}, a path ending in it, or {@code numpy.f2py}. */
+  private static final Pattern F2PY_PROGRAM = Pattern.compile("(^|[/\\\\.])f2py[0-9.]*$");
+
   /** An inline comment in setup.cfg: {@code #} or {@code ;} after whitespace. */
   private static final Pattern INI_INLINE_COMMENT = Pattern.compile("\\s[#;]");
 
@@ -90,7 +93,7 @@ public final class BuildFiles {
         }
       }
       limitedApi(t, i, kind).ifPresent(facts::add);
-      if (nameOrString && v.contains("f2py") && i > f2pyGroupEnd) {
+      if (nameOrString && F2PY_PROGRAM.matcher(v).find() && i > f2pyGroupEnd) {
         int[] group = enclosingGroup(t, i);
         Optional<BuildFact.F2py> call = f2py(t, i, group[1], tok);
         if (call.isPresent()) {
@@ -232,7 +235,7 @@ public final class BuildFiles {
                 joined));
       }
       for (int k = 0; k < values.size(); k++) {
-        if (values.get(k).contains("f2py")) {
+        if (F2PY_PROGRAM.matcher(values.get(k)).find()) {
           Token at = c.args().get(k);
           f2pyArgs(values.subList(k + 1, values.size()), at, joined).ifPresent(facts::add);
           break;

@@ -10,8 +10,8 @@ import java.util.List;
  * are unknown, never an error.
  */
 final class ConditionEvaluator {
-  /** {@code PY_VERSION_HEX} of 3.13.0: every free-threaded CPython is at least this. */
-  static final long FIRST_FREE_THREADED_HEX = 0x030D0000L;
+  /** {@code PY_VERSION_HEX} of 3.13.0 final: every free-threaded release is at least this. */
+  static final long FIRST_FREE_THREADED_HEX = 0x030D00F0L;
 
   private static final int FIRST_FREE_THREADED_MINOR = 13;
 
