@@ -135,14 +135,6 @@ public final class CTokens {
     return i >= 0 && i < size && punct[i] == c;
   }
 
-  /** True when the token's text starts with {@code prefix}. */
-  public boolean startsWith(int i, String prefix) {
-    return i >= 0
-        && i < size
-        && end[i] - start[i] >= prefix.length()
-        && text.regionMatches(start[i], prefix, 0, prefix.length());
-  }
-
   public int line(int i) {
     return line[i];
   }
@@ -150,14 +142,6 @@ public final class CTokens {
   /** 1-based column in UTF-16 code units. */
   public int column(int i) {
     return start[i] - lineStarts[line[i] - 1] + 1;
-  }
-
-  public int startOffset(int i) {
-    return start[i];
-  }
-
-  public int endOffset(int i) {
-    return end[i];
   }
 
   /** Length of the token in UTF-16 code units. */
@@ -197,14 +181,6 @@ public final class CTokens {
       e--;
     }
     return text.substring(s, e);
-  }
-
-  /** The source text from the start of token {@code from} to the end of token {@code to}. */
-  public String span(int from, int to) {
-    if (from > to || from >= size) {
-      return "";
-    }
-    return text.substring(start[from], end[Math.min(to, size - 1)]);
   }
 
   /** The tokens from {@code from} to {@code to} inclusive, joined by single spaces. */

@@ -50,14 +50,6 @@ public record Condition(List<Guard> guards) {
     return guards.isEmpty();
   }
 
-  /** The branches that are not known to hold on free-threaded builds, as text for evidence. */
-  public String describeDoubtful() {
-    return guards.stream()
-        .filter(g -> g.truth() != Truth.ALWAYS)
-        .map(g -> g.text() + " (line " + g.line() + ")")
-        .collect(Collectors.joining(", "));
-  }
-
   /** Every branch, as text for evidence. */
   public String describe() {
     return guards.stream()

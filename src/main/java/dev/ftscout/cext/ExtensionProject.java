@@ -4,7 +4,6 @@ import dev.ftscout.model.SkippedFile;
 import dev.ftscout.model.SourceComment;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything the extension front end read from one project: the per-file models, the extension
@@ -53,10 +52,5 @@ public record ExtensionProject(
   /** The number of files read and analysed. */
   public int filesAnalyzed() {
     return texts.size();
-  }
-
-  /** The C file at this path, when read. */
-  public Optional<CFile> cFile(String path) {
-    return cFiles.stream().filter(f -> f.path().equals(path)).findFirst();
   }
 }

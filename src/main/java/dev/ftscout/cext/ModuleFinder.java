@@ -328,34 +328,27 @@ final class ModuleFinder {
   private static Judged judge(Condition c, String what) {
     return switch (c.truth()) {
       case ALWAYS -> {
-        boolean guarded = c.guards().stream().anyMatch(g -> g.line() > 0);
-        yield new Judged(GilDeclaration.YES, guarded ? what + " under " + describeReal(c) : what);
+        boolean guarded = !c.unconditional();
+        yield new Judged(GilDeclaration.YES, guarded ? what + " under " + c.describe() : what);
       }
       case NEVER ->
           new Judged(
               GilDeclaration.CONDITIONAL,
-              what + " only under " + describeReal(c) + ", which excludes free-threaded builds");
+              what + " only under " + c.describe() + ", which excludes free-threaded builds");
       case MAYBE ->
           new Judged(
               GilDeclaration.CONDITIONAL,
               what
                   + " only under "
-                  + describeDoubtfulReal(c)
+                  + describeDoubtful(c)
                   + ", which free-threaded builds may not meet");
     };
   }
 
-  private static String describeReal(Condition c) {
+  /** The branches not known to hold on free-threaded builds, for evidence. */
+  private static String describeDoubtful(Condition c) {
     return c.guards().stream()
-        .filter(g -> g.line() > 0)
-        .map(g -> g.text() + " (line " + g.line() + ")")
-        .reduce((a, b) -> a + ", " + b)
-        .orElse("");
-  }
-
-  private static String describeDoubtfulReal(Condition c) {
-    return c.guards().stream()
-        .filter(g -> g.line() > 0 && g.truth() != Truth.ALWAYS)
+        .filter(g -> g.truth() != Truth.ALWAYS)
         .map(g -> g.text() + " (line " + g.line() + ")")
         .reduce((a, b) -> a + ", " + b)
         .orElse("");

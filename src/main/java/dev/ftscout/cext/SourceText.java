@@ -32,8 +32,4 @@ public final class SourceText {
   public String line(int n) {
     return CTokens.lineText(text, lineStarts, n);
   }
-
-  public int lineCount() {
-    return lineStarts.length;
-  }
 }
