@@ -1,6 +1,12 @@
 package dev.ftscout.rules;
 
 import dev.ftscout.model.RuleInfo;
+import dev.ftscout.rules.cext.BorrowedReferenceApi;
+import dev.ftscout.rules.cext.LimitedApiBuild;
+import dev.ftscout.rules.cext.MissingGilDeclaration;
+import dev.ftscout.rules.cext.ObjectAllocatorForBuffer;
+import dev.ftscout.rules.cext.UnlockedContainerIteration;
+import dev.ftscout.rules.cext.UnsynchronizedStaticWrite;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +32,14 @@ public final class RuleRegistry {
 
   /** Every rule ftscout ships, in id order. */
   public static RuleRegistry standard() {
-    return new RuleRegistry(List.of());
+    return new RuleRegistry(
+        List.of(
+            new MissingGilDeclaration(),
+            new BorrowedReferenceApi(),
+            new UnlockedContainerIteration(),
+            new UnsynchronizedStaticWrite(),
+            new ObjectAllocatorForBuffer(),
+            new LimitedApiBuild()));
   }
 
   public List<Rule> all() {

@@ -1,0 +1,1 @@
+"""Word statistics with C speedups."""

@@ -1,0 +1,15 @@
+package dev.ftscout.rules;
+
+import dev.ftscout.rules.cext.ExtensionAnalyzer;
+
+/** The analyzer that runs a rule family, for family-neutral meta-tests. */
+final class TestAnalyzers {
+  private TestAnalyzers() {}
+
+  static Analyzer forFamily(RuleRegistry registry, String family) {
+    return switch (family) {
+      case "extension" -> ExtensionAnalyzer.of(registry);
+      default -> throw new IllegalArgumentException("no analyzer for rule family " + family);
+    };
+  }
+}

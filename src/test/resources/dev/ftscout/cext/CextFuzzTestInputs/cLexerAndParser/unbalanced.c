@@ -1,0 +1,6 @@
+#if 0
+R"x( /* \
+#else
+static int f(void) {
+#endif
+}

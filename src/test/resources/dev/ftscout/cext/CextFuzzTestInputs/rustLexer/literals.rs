@@ -1,0 +1,1 @@
+/* /* */ r##"#"## 'a' 'b '\u{1F600}' #[pymodule(gil_used = false)] fn x
