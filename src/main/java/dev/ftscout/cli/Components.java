@@ -5,6 +5,7 @@ import dev.ftscout.config.ConfigLoader;
 import dev.ftscout.rules.Analyzer;
 import dev.ftscout.rules.RuleDocs;
 import dev.ftscout.rules.RuleRegistry;
+import dev.ftscout.rules.cext.ExtensionAnalyzer;
 import java.util.List;
 
 /**
@@ -26,6 +27,10 @@ public record Components(
   public static Components standard() {
     RuleRegistry registry = RuleRegistry.standard();
     return new Components(
-        registry, List.of(), new RuleDocs(), new ConfigLoader(), new ObjectMapper());
+        registry,
+        List.of(ExtensionAnalyzer.of(registry)),
+        new RuleDocs(),
+        new ConfigLoader(),
+        new ObjectMapper());
   }
 }

@@ -32,7 +32,7 @@ public final class FindingSink {
    */
   public void report(
       RuleInfo rule, String path, int line, int column, int length, String message, String fix) {
-    String snippet = project.line(path, line).strip();
+    String snippet = project.line(path, line).stripTrailing();
     Span span = Span.onLine(line, Math.max(1, column), Math.max(1, length));
     findings.add(new Finding(rule.id(), rule.severity(), message, path, span, snippet, fix));
   }
