@@ -1,6 +1,14 @@
 package dev.ftscout.rules;
 
 import dev.ftscout.model.RuleInfo;
+import dev.ftscout.rules.runtime.FlakyTest;
+import dev.ftscout.rules.runtime.GilReenabledOnImport;
+import dev.ftscout.rules.runtime.ImportCrashesInterpreter;
+import dev.ftscout.rules.runtime.ImportFailsFreeThreaded;
+import dev.ftscout.rules.runtime.TestCrashesInterpreter;
+import dev.ftscout.rules.runtime.TestFailsFreeThreaded;
+import dev.ftscout.rules.runtime.TestFailsUnderThreadStress;
+import dev.ftscout.rules.runtime.TestHangs;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +34,16 @@ public final class RuleRegistry {
 
   /** Every rule ftscout ships, in id order. */
   public static RuleRegistry standard() {
-    return new RuleRegistry(List.of());
+    return new RuleRegistry(
+        List.of(
+            new GilReenabledOnImport(),
+            new ImportFailsFreeThreaded(),
+            new ImportCrashesInterpreter(),
+            new TestFailsFreeThreaded(),
+            new TestFailsUnderThreadStress(),
+            new FlakyTest(),
+            new TestHangs(),
+            new TestCrashesInterpreter()));
   }
 
   public List<Rule> all() {

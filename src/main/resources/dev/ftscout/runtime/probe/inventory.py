@@ -59,7 +59,7 @@ def main():
         if not name or name.lower() in seen:
             continue
         seen.add(name.lower())
-        owner = {"name": name, "version": dist.version}
+        owner = {"name": name, "version": dist.version, "metadata": metadata_file(dist)}
         for path in dist.files or []:
             top, ext = module_of(path.parts)
             if top is not None:
@@ -110,6 +110,14 @@ def main():
             }
         )
     )
+
+
+def metadata_file(dist):
+    # PathDistribution keeps its dist-info folder in _path (3.8+); other finders may not have one.
+    folder = getattr(dist, "_path", None)
+    if folder is None:
+        return ""
+    return os.path.join(str(folder), "METADATA")
 
 
 def exists(roots, name):
