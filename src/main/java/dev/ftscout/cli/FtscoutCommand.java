@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
       ScanCommand.class,
       ProbeCommand.class,
       TestCommand.class,
-      BenchCommand.class,
       DoctorCommand.class,
       RulesCommand.class
     },

@@ -27,7 +27,8 @@ final class RuntimeReports {
             .filter(h -> !h.isBlank())
             .map(Path::of)
             .orElseGet(() -> Path.of(System.getProperty("user.home")));
-    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    boolean windows =
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     return new DiscoveryRoots(terminal.env(), home, windows);
   }
 

@@ -183,7 +183,8 @@ def _fresh_fixtures(item, names, kwargs):
 def pytest_runtest_protocol(item, nextitem):
     _CURRENT["id"] = item.nodeid
     before = kit.gil_enabled()
-    _EVENTS.emit(e="begin", id=item.nodeid)
+    file, line = _location(item)
+    _EVENTS.emit(e="begin", id=item.nodeid, file=file, line=line)
     _WATCHDOG.arm(item.nodeid)
     try:
         yield

@@ -116,7 +116,7 @@ class Runner(object):
         CURRENT["id"] = test_id
         file, line = location(test)
         before = kit.gil_enabled()
-        EVENTS.emit(e="begin", id=test_id)
+        EVENTS.emit(e="begin", id=test_id, file=file, line=line)
         WATCHDOG.arm(test_id)
         started = time.perf_counter()
         stress = SETTINGS.threads > 1 and single_reason(test) is None
