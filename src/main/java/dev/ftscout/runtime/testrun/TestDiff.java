@@ -22,7 +22,8 @@ import java.util.Set;
  *       serial configuration;
  *   <li>fails under stress: passes in every run of the same interpreter's serial configuration,
  *       fails in every stress run;
- *   <li>flaky: passes in some repeats of a non-baseline configuration and fails in others;
+ *   <li>flaky: passes in some repeats of a configuration and fails in others (baseline included: a
+ *       flaky test is worth isolating wherever it shows);
  *   <li>hangs and crashes: in any configuration where the baseline did not already hang or crash.
  * </ul>
  *
@@ -78,7 +79,6 @@ final class TestDiff {
         if (mine.isEmpty()) {
           continue;
         }
-        boolean isBaseline = c.configuration().baseline();
         if (mine.contains(Outcome.HUNG) && !base.contains(Outcome.HUNG)) {
           found.putIfAbsent(Kind.HANGS, problem(id, Kind.HANGS, c, Optional.of(Outcome.HUNG)));
         }
@@ -89,7 +89,7 @@ final class TestDiff {
         boolean anyPass = mine.contains(Outcome.PASSED);
         boolean anyFail = mine.stream().anyMatch(o -> o == Outcome.FAILED || o == Outcome.ERROR);
         boolean allBad = mine.stream().allMatch(Outcome::bad);
-        if (!isBaseline && anyPass && anyFail) {
+        if (anyPass && anyFail) {
           found.putIfAbsent(Kind.FLAKY, problem(id, Kind.FLAKY, c, Optional.empty()));
           continue;
         }
