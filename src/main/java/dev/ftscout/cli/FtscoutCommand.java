@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ScanCommand.class,
       ProbeCommand.class,
       TestCommand.class,
+      BenchCommand.class,
       DoctorCommand.class,
       RulesCommand.class
     },
