@@ -75,7 +75,9 @@ public final class MarkdownView {
               .toList();
       s.append(" (").append(String.join(", ", parts)).append(')');
     }
-    s.append(" in ").append(report.filesAnalyzed()).append(" files");
+    if (report.filesAnalyzed() > 0 || report.runtime().isEmpty()) {
+      s.append(" in ").append(report.filesAnalyzed()).append(" files");
+    }
     if (report.suppressed() > 0) {
       s.append(", ").append(report.suppressed()).append(" suppressed");
     }

@@ -229,7 +229,7 @@ final class RuntimeTextSections {
       StringBuilder line = new StringBuilder("  ");
       String[] r = rows.get(row);
       for (int i = 0; i < columns; i++) {
-        line.append(i < 2 ? pad(r[i], widths[i]) : leftPad(r[i], widths[i]));
+        line.append(i < 2 ? padTo(r[i], widths[i]) : leftPad(r[i], widths[i]));
         if (i < columns - 1) {
           line.append("  ");
         }
@@ -240,6 +240,10 @@ final class RuntimeTextSections {
 
   private static String pad(String s, int width) {
     return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+  }
+
+  private static String padTo(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 
   private static String leftPad(String s, int width) {
