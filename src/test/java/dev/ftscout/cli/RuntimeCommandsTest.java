@@ -45,8 +45,7 @@ class RuntimeCommandsTest {
     if (!Files.exists(link)) {
       Files.createSymbolicLink(link, python().executable());
     }
-    return Map.of(
-        "PATH", bin + ":/usr/bin:/bin", "HOME", dir.resolve("home").toString(), "NO_COLOR", "1");
+    return Map.of("PATH", bin.toString(), "HOME", dir.resolve("home").toString(), "NO_COLOR", "1");
   }
 
   private CliRun.Result run(String... args) throws IOException {
