@@ -130,7 +130,7 @@ def _prepare_stress(item):
             one(index, fresh[index][0])
 
         try:
-            kit.run_in_threads(call, threads, iterations, _SETTINGS.timeout)
+            kit.run_in_threads(call, threads, iterations)
         finally:
             for entry in fresh:
                 if entry is not None:

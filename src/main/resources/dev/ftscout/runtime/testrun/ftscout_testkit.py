@@ -156,7 +156,7 @@ def project_file(filename, root):
     return relative
 
 
-def run_in_threads(call, threads, iterations, timeout):
+def run_in_threads(call, threads, iterations):
     """Runs call(index) iterations times in each of `threads` threads started together.
 
     Re-raises the first exception any thread raised. A thread stuck forever is left to the

@@ -44,9 +44,6 @@ class Recorder(unittest.TestResult):
         super(Recorder, self).addExpectedFailure(test, err)
         self.skip_reason = "expected failure"
 
-    def addUnexpectedSuccess(self, test):
-        super(Recorder, self).addUnexpectedSuccess(test)
-
     def addSuccess(self, test):
         super(Recorder, self).addSuccess(test)
         self.successes += 1
@@ -136,7 +133,7 @@ class Runner(object):
                         raise StopIteration
 
                 try:
-                    kit.run_in_threads(call, SETTINGS.threads, SETTINGS.iterations, SETTINGS.timeout)
+                    kit.run_in_threads(call, SETTINGS.threads, SETTINGS.iterations)
                 except StopIteration:
                     pass
             else:
