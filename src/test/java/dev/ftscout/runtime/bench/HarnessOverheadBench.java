@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Our bench harness against pyperf (pip-installed, {@code venvs/pyperf-bench.txt}) timing the same
- * function (one nbody unit) on the same interpreter in the same run, with the same number of
- * processes, values and warm-ups (pyperf with {@code --loops 1}, so both time one call per value).
- * Reports both medians and both wall times. Run: {@code ./mvnw -B -Pbench test
+ * function (one nbody unit of size 400, about 0.1 s) on the same interpreter in the same run, with
+ * the same number of processes, values and warm-ups (pyperf with {@code --loops 1}, so both time
+ * one call per value). Reports both medians and both wall times. Run: {@code ./mvnw -B -Pbench test
  * -Dtest=HarnessOverheadBench}.
  */
 @Tag("bench")
@@ -57,14 +57,14 @@ class HarnessOverheadBench {
         import pyperf
         import ftscout_bench
         runner = pyperf.Runner()
-        runner.bench_func("nbody", ftscout_bench.nbody, 80)
+        runner.bench_func("nbody", ftscout_bench.nbody, 400)
         """
             .formatted(json.writeValueAsString(tmp.toString())));
     Map<String, String> env = PythonEnvironment.clean(System.getenv());
     StringBuilder report = new StringBuilder();
     List<double[]> rounds = new ArrayList<>();
-    // Alternate the two, three rounds each, so drifts of a shared machine hit both alike.
-    for (int round = 0; round < 3; round++) {
+    // Alternate the two, five rounds each, so drifts of a shared machine hit both alike.
+    for (int round = 0; round < 5; round++) {
       Path out = tmp.resolve("pyperf-" + round + ".json");
       long started = System.nanoTime();
       ProcessResult r =
@@ -106,7 +106,7 @@ class HarnessOverheadBench {
                   BenchRequest.defaults(tmp)
                       .with(List.of("nbody"), List.of(venv.python()), List.of(1))
                       .withRepetitions(PROCESSES, VALUES, WARMUPS)
-                      .withWork(1, 1.0, false),
+                      .withWork(1, 5.0, false),
                   Progress.none());
       double oursWall = (System.nanoTime() - started) / 1e9;
       BenchEvidence.Point p = ours.workloads().get(0).series().get(0).points().get(0);
