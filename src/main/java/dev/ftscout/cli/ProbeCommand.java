@@ -125,6 +125,9 @@ public final class ProbeCommand implements Callable<Integer> {
       result = new Probe(components.runner(), discovery, terminal.env()).run(request);
     } catch (ProbeException e) {
       terminal.err().print("ftscout: " + new RuntimeText().probeError(e));
+      if (e.reason() == ProbeException.Reason.GIL_BUILD) {
+        terminal.err().println("  - or rerun with --allow-gil-build for the importability dry run");
+      }
       terminal.err().flush();
       return Cli.USAGE;
     }

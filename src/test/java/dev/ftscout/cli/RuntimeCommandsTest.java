@@ -75,7 +75,7 @@ class RuntimeCommandsTest {
     assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
     assertThat(r.err())
         .contains("is a GIL build of Python", "allow the GIL build")
-        .contains("uv python install 3.14t");
+        .contains("uv python install 3.14t", "rerun with --allow-gil-build");
   }
 
   @Test
