@@ -6,6 +6,7 @@ import dev.ftscout.rules.Analyzer;
 import dev.ftscout.rules.RuleDocs;
 import dev.ftscout.rules.RuleRegistry;
 import dev.ftscout.rules.cext.ExtensionAnalyzer;
+import dev.ftscout.runtime.process.ProcessRunner;
 import java.util.List;
 
 /**
@@ -17,10 +18,21 @@ public record Components(
     List<Analyzer> analyzers,
     RuleDocs docs,
     ConfigLoader configLoader,
-    ObjectMapper json) {
+    ObjectMapper json,
+    ProcessRunner runner) {
 
   public Components {
     analyzers = List.copyOf(analyzers);
+  }
+
+  /** Components with a default process runner. */
+  public Components(
+      RuleRegistry registry,
+      List<Analyzer> analyzers,
+      RuleDocs docs,
+      ConfigLoader configLoader,
+      ObjectMapper json) {
+    this(registry, analyzers, docs, configLoader, json, new ProcessRunner());
   }
 
   /** The production wiring. */

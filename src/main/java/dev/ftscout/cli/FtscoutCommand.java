@@ -14,7 +14,14 @@ import picocli.CommandLine.Spec;
       "Is it time to move this Python codebase to free-threaded CPython (3.14t, no GIL),"
           + " and what exactly stands in the way?"
     },
-    subcommands = {ScanCommand.class, RulesCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      ProbeCommand.class,
+      TestCommand.class,
+      BenchCommand.class,
+      DoctorCommand.class,
+      RulesCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;"

@@ -83,4 +83,75 @@ public final class HtmlView {
   public String severityLabel(Severity s) {
     return s.label();
   }
+
+  private final BenchCharts charts = new BenchCharts();
+
+  /** The speed-up chart of one workload, as inline SVG. */
+  public String speedupChart(dev.ftscout.model.BenchEvidence.Workload w) {
+    return charts.speedup(w);
+  }
+
+  /** The tax chart, as inline SVG; empty when no free-threaded and GIL pair was measured. */
+  public String taxChart() {
+    return report
+        .runtime()
+        .bench()
+        .filter(b -> !b.taxes().isEmpty())
+        .map(b -> charts.tax(b.taxes()))
+        .orElse("");
+  }
+
+  /** The memory chart, as inline SVG. */
+  public String memoryChart() {
+    return report.runtime().bench().map(b -> charts.memory(b.workloads())).orElse("");
+  }
+
+  /** {@code 0.123} seconds, three decimals. */
+  public String seconds(double s) {
+    return String.format(java.util.Locale.ROOT, "%.3f", s);
+  }
+
+  /** A ratio as a signed percentage, e.g. {@code +12.0%}. */
+  public String percent(double ratio) {
+    return String.format(java.util.Locale.ROOT, "%+.1f%%", (ratio - 1) * 100);
+  }
+
+  /** Speed-up of a point, e.g. {@code 3.52×}, or a dash. */
+  public String speedup(
+      dev.ftscout.model.BenchEvidence.Series s, dev.ftscout.model.BenchEvidence.Point p) {
+    double v = s.speedup(p);
+    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2f×", v) : "–";
+  }
+
+  /** The serial fraction of a series, or a dash. */
+  public String serialFraction(dev.ftscout.model.BenchEvidence.Series s) {
+    return s.serialFraction().isPresent()
+        ? String.format(java.util.Locale.ROOT, "%.2f", s.serialFraction().getAsDouble())
+        : "–";
+  }
+
+  /** A test's outcomes in one configuration, e.g. {@code passed, failed}. */
+  public String outcomes(dev.ftscout.model.TestEvidence.TestOutcomes t, String configuration) {
+    java.util.List<dev.ftscout.model.TestEvidence.Outcome> list = t.outcomes().get(configuration);
+    return list == null
+        ? "–"
+        : String.join(
+            ", ", list.stream().map(dev.ftscout.model.TestEvidence.Outcome::label).toList());
+  }
+
+  /** CSS class for an outcome cell: the worst outcome wins. */
+  public String outcomeClass(dev.ftscout.model.TestEvidence.TestOutcomes t, String configuration) {
+    java.util.List<dev.ftscout.model.TestEvidence.Outcome> list = t.outcomes().get(configuration);
+    if (list == null) {
+      return "muted";
+    }
+    return list.stream().anyMatch(dev.ftscout.model.TestEvidence.Outcome::bad)
+        ? "decl-no"
+        : "decl-yes";
+  }
+
+  public int count(
+      dev.ftscout.model.TestEvidence.Configuration c, dev.ftscout.model.TestEvidence.Outcome o) {
+    return c.counts().getOrDefault(o.label(), 0);
+  }
 }

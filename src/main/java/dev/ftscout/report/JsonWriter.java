@@ -115,6 +115,11 @@ public final class JsonWriter implements ReportWriter {
       n.put("fix", r.info().fix());
       n.put("helpUri", r.helpUri());
     }
+
+    RuntimeNodes runtime = new RuntimeNodes(json);
+    report.runtime().probe().ifPresent(p -> root.set("probe", runtime.probe(p)));
+    report.runtime().tests().ifPresent(t -> root.set("test", runtime.tests(t)));
+    report.runtime().bench().ifPresent(b -> root.set("bench", runtime.bench(b)));
     return root;
   }
 }

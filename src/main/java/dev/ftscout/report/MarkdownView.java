@@ -75,7 +75,9 @@ public final class MarkdownView {
               .toList();
       s.append(" (").append(String.join(", ", parts)).append(')');
     }
-    s.append(" in ").append(report.filesAnalyzed()).append(" files");
+    if (report.filesAnalyzed() > 0 || report.runtime().isEmpty()) {
+      s.append(" in ").append(report.filesAnalyzed()).append(" files");
+    }
     if (report.suppressed() > 0) {
       s.append(", ").append(report.suppressed()).append(" suppressed");
     }
@@ -85,5 +87,54 @@ public final class MarkdownView {
     s.append(report.failed() ? ". ❌ Fails at `--fail-on " : ". Passes `--fail-on ");
     s.append(report.failOn().label()).append("`.");
     return s.toString();
+  }
+
+  /** Probe counts on one line, e.g. {@code ok 7 · re-enables GIL 2 · ...}. */
+  public String probeCounts() {
+    return report
+        .runtime()
+        .probe()
+        .map(p ->
+            String.join(
+                " · ",
+                java.util.Arrays.stream(dev.ftscout.model.ProbeEvidence.Status.values())
+                    .map(s -> s.words() + " " + p.withStatus(s).size())
+                    .toList()))
+        .orElse("");
+  }
+
+  public int count(dev.ftscout.model.TestEvidence.Configuration c, String outcome) {
+    return c.counts().getOrDefault(outcome, 0);
+  }
+
+  public String first(dev.ftscout.model.BenchEvidence.Series s) {
+    return s.points().isEmpty() ? "–" : seconds(s.points().get(0));
+  }
+
+  public String last(dev.ftscout.model.BenchEvidence.Series s) {
+    return s.points().isEmpty() ? "–" : seconds(s.points().get(s.points().size() - 1));
+  }
+
+  private static String seconds(dev.ftscout.model.BenchEvidence.Point p) {
+    return String.format(
+        java.util.Locale.ROOT, "%.3f (×%d)%s", p.median(), p.workers(), p.unstable() ? " ?" : "");
+  }
+
+  public String speedup(dev.ftscout.model.BenchEvidence.Series s) {
+    if (s.points().isEmpty()) {
+      return "–";
+    }
+    double v = s.speedup(s.points().get(s.points().size() - 1));
+    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2f×", v) : "–";
+  }
+
+  public String serial(dev.ftscout.model.BenchEvidence.Series s) {
+    return s.serialFraction().isPresent()
+        ? String.format(java.util.Locale.ROOT, "%.2f", s.serialFraction().getAsDouble())
+        : "–";
+  }
+
+  public String percent(double ratio) {
+    return String.format(java.util.Locale.ROOT, "%+.1f%%", (ratio - 1) * 100);
   }
 }

@@ -3,6 +3,7 @@ package dev.ftscout.report;
 import dev.ftscout.config.FailOn;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
+import dev.ftscout.model.RuntimeEvidence;
 import dev.ftscout.model.Severity;
 import dev.ftscout.model.SkippedFile;
 import dev.ftscout.model.UnusedSuppression;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  * @param baselined findings hidden by the baseline
  * @param rules the rules that were enabled, with their docs
  * @param failOn the threshold that decides the exit code
+ * @param runtime probe, test and bench evidence, each when it ran
  */
 public record Report(
     String toolVersion,
@@ -38,7 +40,8 @@ public record Report(
     int suppressed,
     int baselined,
     List<RuleEntry> rules,
-    FailOn failOn) {
+    FailOn failOn,
+    RuntimeEvidence runtime) {
 
   public Report {
     findings = List.copyOf(findings);
@@ -46,6 +49,54 @@ public record Report(
     skipped = List.copyOf(skipped);
     unusedSuppressions = List.copyOf(unusedSuppressions);
     rules = List.copyOf(rules);
+  }
+
+  /** A report without runtime evidence (the static commands). */
+  public Report(
+      String toolVersion,
+      String command,
+      String root,
+      List<Finding> findings,
+      List<ExtensionModule> extensionModules,
+      List<SkippedFile> skipped,
+      List<UnusedSuppression> unusedSuppressions,
+      int filesAnalyzed,
+      int suppressed,
+      int baselined,
+      List<RuleEntry> rules,
+      FailOn failOn) {
+    this(
+        toolVersion,
+        command,
+        root,
+        findings,
+        extensionModules,
+        skipped,
+        unusedSuppressions,
+        filesAnalyzed,
+        suppressed,
+        baselined,
+        rules,
+        failOn,
+        RuntimeEvidence.none());
+  }
+
+  /** This report with the given runtime evidence. */
+  public Report withRuntime(RuntimeEvidence evidence) {
+    return new Report(
+        toolVersion,
+        command,
+        root,
+        findings,
+        extensionModules,
+        skipped,
+        unusedSuppressions,
+        filesAnalyzed,
+        suppressed,
+        baselined,
+        rules,
+        failOn,
+        evidence);
   }
 
   /** Number of findings per severity, for every severity (zero included), most serious first. */

@@ -41,6 +41,10 @@ public final class TextWriter implements ReportWriter {
       }
       out.append('\n');
     }
+    RuntimeTextSections runtime = new RuntimeTextSections(style);
+    report.runtime().probe().ifPresent(p -> runtime.probe(out, p));
+    report.runtime().tests().ifPresent(t -> runtime.tests(out, t));
+    report.runtime().bench().ifPresent(b -> runtime.bench(out, b));
     appendModules(out, report.extensionModules());
     appendSkipped(out, report.skipped());
     appendUnused(out, report.unusedSuppressions());
@@ -188,9 +192,12 @@ public final class TextWriter implements ReportWriter {
       });
       s.append(" (").append(String.join(", ", parts)).append(')');
     }
-    s.append(" in ")
-        .append(report.filesAnalyzed())
-        .append(report.filesAnalyzed() == 1 ? " file" : " files");
+    // Runtime commands read no source files; "in 0 files" would only confuse.
+    if (report.filesAnalyzed() > 0 || report.runtime().isEmpty()) {
+      s.append(" in ")
+          .append(report.filesAnalyzed())
+          .append(report.filesAnalyzed() == 1 ? " file" : " files");
+    }
     if (!report.skipped().isEmpty()) {
       s.append(", ").append(report.skipped().size()).append(" skipped");
     }

@@ -7,6 +7,14 @@ import dev.ftscout.rules.cext.MissingGilDeclaration;
 import dev.ftscout.rules.cext.ObjectAllocatorForBuffer;
 import dev.ftscout.rules.cext.UnlockedContainerIteration;
 import dev.ftscout.rules.cext.UnsynchronizedStaticWrite;
+import dev.ftscout.rules.runtime.FlakyTest;
+import dev.ftscout.rules.runtime.GilReenabledOnImport;
+import dev.ftscout.rules.runtime.ImportCrashesInterpreter;
+import dev.ftscout.rules.runtime.ImportFailsFreeThreaded;
+import dev.ftscout.rules.runtime.TestCrashesInterpreter;
+import dev.ftscout.rules.runtime.TestFailsFreeThreaded;
+import dev.ftscout.rules.runtime.TestFailsUnderThreadStress;
+import dev.ftscout.rules.runtime.TestHangs;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +47,15 @@ public final class RuleRegistry {
             new UnlockedContainerIteration(),
             new UnsynchronizedStaticWrite(),
             new ObjectAllocatorForBuffer(),
-            new LimitedApiBuild()));
+            new LimitedApiBuild(),
+            new GilReenabledOnImport(),
+            new ImportFailsFreeThreaded(),
+            new ImportCrashesInterpreter(),
+            new TestFailsFreeThreaded(),
+            new TestFailsUnderThreadStress(),
+            new FlakyTest(),
+            new TestHangs(),
+            new TestCrashesInterpreter()));
   }
 
   public List<Rule> all() {

@@ -17,8 +17,14 @@ public record Inventory(
     Map<String, List<Distribution>> topLevel,
     Map<String, Optional<Distribution>> extensions) {
 
-  /** An installed distribution. */
-  public record Distribution(String name, String version) {}
+  /**
+   * An installed distribution.
+   *
+   * @param name its name as METADATA spells it
+   * @param version its version
+   * @param metadata absolute path of its METADATA file, or empty when unknown
+   */
+  public record Distribution(String name, String version, String metadata) {}
 
   public Inventory {
     roots = List.copyOf(roots);

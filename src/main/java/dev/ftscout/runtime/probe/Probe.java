@@ -111,7 +111,8 @@ public final class Probe {
           attribute(results, inventory),
           session.workers.get(),
           Duration.ofNanos(System.nanoTime() - started),
-          notes);
+          notes,
+          metadataFiles(inventory));
     } finally {
       deleteTree(work);
     }
@@ -234,8 +235,19 @@ public final class Probe {
     }
   }
 
+  private static Map<String, Path> metadataFiles(Inventory inventory) {
+    Map<String, Path> files = new TreeMap<>();
+    Stream.concat(
+            inventory.topLevel().values().stream().flatMap(List::stream),
+            inventory.extensions().values().stream().flatMap(Optional::stream))
+        .filter(d -> !d.metadata().isEmpty())
+        .forEach(d -> files.putIfAbsent(d.name(), Path.of(d.metadata())));
+    return files;
+  }
+
   private static Distribution distribution(JsonNode d) {
-    return new Distribution(d.path("name").asText(), d.path("version").asText());
+    return new Distribution(
+        d.path("name").asText(), d.path("version").asText(), d.path("metadata").asText(""));
   }
 
   /** What to import, in name order, each once. */

@@ -2,6 +2,7 @@
 # distribution that installed it (dist-info RECORD, top_level.txt, packages_distributions()).
 # argv[1:]: site folders to list; none means this interpreter's own site-packages.
 # Prints one JSON document on stdout. Runs on CPython 3.9+.
+import csv
 import importlib.machinery
 import json
 import os
@@ -59,9 +60,9 @@ def main():
         if not name or name.lower() in seen:
             continue
         seen.add(name.lower())
-        owner = {"name": name, "version": dist.version}
-        for path in dist.files or []:
-            top, ext = module_of(path.parts)
+        owner = {"name": name, "version": dist.version, "metadata": metadata_file(dist)}
+        for parts in record_parts(dist):
+            top, ext = module_of(parts)
             if top is not None:
                 claim(top, owner)
             if ext is not None:
@@ -84,7 +85,9 @@ def main():
             if ext is not None and ext not in extensions:
                 extensions[ext] = None
     mapping = {}
-    if hasattr(metadata, "packages_distributions"):
+    # packages_distributions() reads every distribution's files again: only when RECORD left a
+    # module without owner.
+    if hasattr(metadata, "packages_distributions") and not all(tops.values()):
         try:
             mapping = metadata.packages_distributions()
         except Exception:
@@ -110,6 +113,30 @@ def main():
             }
         )
     )
+
+
+def record_parts(dist):
+    """The path parts of every file a distribution installed.
+
+    RECORD read as text (its first CSV column): several times faster than Distribution.files, which
+    builds a PackagePath object per file; distributions without a RECORD fall back to it.
+    """
+    text = dist.read_text("RECORD")
+    if text is None:
+        return [path.parts for path in dist.files or []]
+    parts = []
+    for row in csv.reader(text.splitlines()):
+        if row and row[0]:
+            parts.append(tuple(p for p in row[0].replace("\\", "/").split("/") if p))
+    return parts
+
+
+def metadata_file(dist):
+    # PathDistribution keeps its dist-info folder in _path (3.8+); other finders may not have one.
+    folder = getattr(dist, "_path", None)
+    if folder is None:
+        return ""
+    return os.path.join(str(folder), "METADATA")
 
 
 def exists(roots, name):

@@ -1,0 +1,1 @@
+"""A small library with the races the GIL used to hide."""

@@ -1,0 +1,5 @@
+from racedemo.native import use_buffer
+
+
+def test_native_buffer():
+    assert use_buffer() == b"ok"
