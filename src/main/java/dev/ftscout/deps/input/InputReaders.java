@@ -45,7 +45,7 @@ public final class InputReaders {
     if (lower.matches("environment(\\.[^.]+)?\\.ya?ml")) {
       return Optional.of(InputFormat.CONDA_ENVIRONMENT);
     }
-    if (lower.endsWith(".txt") && lower.contains("requirements") || lower.endsWith(".in")) {
+    if ((lower.endsWith(".txt") && lower.contains("requirements")) || lower.endsWith(".in")) {
       return Optional.of(InputFormat.REQUIREMENTS);
     }
     return Optional.empty();
