@@ -179,7 +179,10 @@ final class RequirementsTxtReader {
       parsed = Requirement.parse(req);
     } catch (InvalidRequirementException e) {
       throw new DepsInputException(
-          file, lineNo, column + e.column(), "invalid requirement: " + firstLine(e.getMessage()));
+          file,
+          lineNo,
+          column + e.column(),
+          "invalid requirement: " + firstLine(String.valueOf(e.getMessage())));
     }
     DependencyKind finalKind =
         parsed.url().isPresent() ? classifyUrl(parsed.url().get()) : DependencyKind.INDEX;
@@ -214,7 +217,7 @@ final class RequirementsTxtReader {
     if (req.matches("^[a-z][a-z0-9+.-]*://.*") || req.startsWith("file:")) {
       return classifyUrl(req);
     }
-    if (req.startsWith(".") || req.startsWith("/") || req.contains("/") && !req.contains("@")) {
+    if (req.startsWith(".") || req.startsWith("/") || (req.contains("/") && !req.contains("@"))) {
       return DependencyKind.LOCAL_PATH;
     }
     return DependencyKind.INDEX;
