@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,6 +56,8 @@ import org.jspecify.annotations.Nullable;
 public final class DependencyAudit {
   private static final int MAX_ROUNDS = 50;
   private final IndexClient client;
+  private final java.util.Queue<String> sourceProblems =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public DependencyAudit(IndexClient client) {
     this.client = client;
@@ -189,6 +192,8 @@ public final class DependencyAudit {
       List<BlockerChain> chains = chains(request.projectName(), nodes, roots, ordered, targets);
       UpgradePlan plan = plan(nodes, ordered, targets);
       notes.addAll(client.warnings());
+      notes.addAll(sourceProblems);
+      sourceProblems.clear();
       return new AuditResult(
           targets.stream().map(Target::label).toList(),
           ordered,
@@ -300,7 +305,7 @@ public final class DependencyAudit {
   }
 
   /** The page's files grouped by version, oldest first. */
-  static TreeMap<Version, List<DistributionFile>> byVersion(ProjectPage page) {
+  static NavigableMap<Version, List<DistributionFile>> byVersion(ProjectPage page) {
     TreeMap<Version, List<DistributionFile>> out = new TreeMap<>();
     for (DistributionFile f : page.files()) {
       Optional<Version> v =
@@ -449,7 +454,7 @@ public final class DependencyAudit {
           statuses,
           Optional.empty());
     }
-    TreeMap<Version, List<DistributionFile>> versions = byVersion(page);
+    NavigableMap<Version, List<DistributionFile>> versions = byVersion(page);
     List<DistributionFile> files = versions.getOrDefault(chosen, List.of());
     List<WheelFilename> wheels =
         files.stream()
@@ -545,7 +550,7 @@ public final class DependencyAudit {
   }
 
   private static Optional<String> firstFreeThreaded(
-      TreeMap<Version, List<DistributionFile>> versions, TagRanking r) {
+      NavigableMap<Version, List<DistributionFile>> versions, TagRanking r) {
     for (var e : versions.entrySet()) {
       if (e.getKey().isPrerelease()) {
         continue;
@@ -685,6 +690,7 @@ public final class DependencyAudit {
           Optional<SourceLocation> at =
               e.getKey().equals("project")
                   ? n.declarations.stream()
+                      .filter(d -> d.pinned().isEmpty())
                       .filter(d -> !d.specifier().inRange(Version.parse(to)))
                       .findFirst()
                       .map(DeclaredDependency::location)

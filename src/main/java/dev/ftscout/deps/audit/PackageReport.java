@@ -31,4 +31,13 @@ public record PackageReport(
     requiredBy = List.copyOf(requiredBy);
     targets = Map.copyOf(targets);
   }
+
+  /** The status on a target, by its label; throws when the target was not audited. */
+  public TargetStatus status(String targetLabel) {
+    TargetStatus s = targets.get(targetLabel);
+    if (s == null) {
+      throw new IllegalArgumentException("target not audited: " + targetLabel);
+    }
+    return s;
+  }
 }

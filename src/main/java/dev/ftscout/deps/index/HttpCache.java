@@ -25,7 +25,8 @@ public final class HttpCache implements AutoCloseable {
   private final Path file;
   private final Connection db;
 
-  /** A cached response. */
+  /** A cached response. The body array is handed over, never mutated. */
+  @SuppressWarnings("ArrayRecordComponent")
   public record Entry(
       String url,
       int status,

@@ -231,6 +231,7 @@ public final class IndexClient implements AutoCloseable {
   }
 
   /** A body with its type and status. */
+  @SuppressWarnings("ArrayRecordComponent")
   private record Response(
       int status, String type, byte[] bytes, Optional<String> etag, Optional<String> modified) {
     Response(int status, String type, byte[] bytes) {
@@ -239,6 +240,7 @@ public final class IndexClient implements AutoCloseable {
   }
 
   /** A body handed to a validator before it is cached, so a bad body is retried, not stored. */
+  @SuppressWarnings("ArrayRecordComponent")
   private record Body(String type, byte[] bytes) {}
 
   private Optional<Response> fetch(
