@@ -184,6 +184,9 @@ final class PyprojectReader {
         notes.add(
             name + ": Poetry alternative constraint '" + constraint + "' read as its first part");
       }
+      // Poetry's optional packages are installed only through [tool.poetry.extras].
+      Optional<String> effectiveGroup =
+          spec.path("optional").asBoolean(false) ? Optional.of("extra:poetry-optional") : group;
       deps.add(
           new DeclaredDependency(
               name,
@@ -194,7 +197,7 @@ final class PyprojectReader {
               kind,
               name + " = " + v,
               at,
-              group,
+              effectiveGroup,
               List.of()));
     }
   }

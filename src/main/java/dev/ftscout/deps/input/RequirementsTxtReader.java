@@ -158,7 +158,7 @@ final class RequirementsTxtReader {
     SourceLocation at = new SourceLocation(file, lineNo, column);
     DependencyKind kind = classify(req, editable);
     if (kind != DependencyKind.INDEX) {
-      String name = nameOfUrl(req).orElse(req);
+      String name = nameOfUrl(req).orElse(lastSegment(req));
       add(
           new DeclaredDependency(
               name,
@@ -199,6 +199,12 @@ final class RequirementsTxtReader {
             Optional.empty(),
             List.of()),
         asConstraints);
+  }
+
+  private static String lastSegment(String pathOrUrl) {
+    String trimmed = pathOrUrl.replaceAll("[/\\\\]+$", "");
+    int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+    return slash < 0 ? trimmed : trimmed.substring(slash + 1);
   }
 
   private static String firstLine(String s) {
