@@ -75,6 +75,7 @@ public final class DependencyAudit {
     @Nullable Version pinned;
     @Nullable Version chosen;
     @Nullable ProjectPage page;
+    NavigableMap<Version, List<Dist>> releases = new TreeMap<>();
     @Nullable CoreMetadata metadata;
     @Nullable Version expandedAt;
     boolean direct;
@@ -250,13 +251,15 @@ public final class DependencyAudit {
       for (Node n : todo) {
         fetches.add(() -> {
           if (n.page == null) {
-            n.page = client.page(n.name);
+            ProjectPage page = client.page(n.name);
+            n.releases = releases(page);
+            n.page = page;
           }
           n.chosen = choose(n, notes);
           Version chosen = n.chosen;
           if (chosen != null) {
             CoreMetadata local = localMetadata.get(n.name);
-            n.metadata = local != null ? local : metadataFor(n.page, chosen).orElse(null);
+            n.metadata = local != null ? local : metadataFor(n, chosen).orElse(null);
           }
           return null;
         });
@@ -290,8 +293,8 @@ public final class DependencyAudit {
       return null;
     }
     List<String> candidates =
-        byVersion(page).entrySet().stream()
-            .filter(e -> e.getValue().stream().anyMatch(f -> !f.isYanked()))
+        n.releases.entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(d -> !d.file().isYanked()))
             .map(e -> e.getKey().toString())
             .toList();
     List<String> ok = n.specifier.filter(candidates);
@@ -304,23 +307,70 @@ public final class DependencyAudit {
     return Version.parse(ok.get(ok.size() - 1));
   }
 
-  /** The page's files grouped by version, oldest first. */
-  static NavigableMap<Version, List<DistributionFile>> byVersion(ProjectPage page) {
-    TreeMap<Version, List<DistributionFile>> out = new TreeMap<>();
+  /**
+   * A file of a release; its wheel name is parsed on first use only, since most files of most
+   * releases are never looked at.
+   */
+  private static final class Dist {
+    final DistributionFile file;
+    private Optional<WheelFilename> wheel = Optional.empty();
+    private boolean parsed;
+
+    Dist(DistributionFile file) {
+      this.file = file;
+    }
+
+    DistributionFile file() {
+      return file;
+    }
+
+    Optional<WheelFilename> wheel() {
+      if (!parsed) {
+        wheel = file.isWheel() ? WheelFilename.tryParse(file.filename()) : Optional.empty();
+        parsed = true;
+      }
+      return wheel;
+    }
+
+    /** Cheap pre-check: a free-threaded ABI tag ({@code cp314t}, {@code abi3t}) ends in t. */
+    boolean mayBeFreeThreaded() {
+      String f = file.filename();
+      return file.isWheel() && (f.contains("t-") || f.contains("t."));
+    }
+  }
+
+  /**
+   * The page's files grouped by version, oldest first. The version is cut from the file name
+   * (second field of a wheel name, last of an sdist's) and each distinct string parsed once; names
+   * that do not parse are skipped.
+   */
+  private static NavigableMap<Version, List<Dist>> releases(ProjectPage page) {
+    TreeMap<Version, List<Dist>> out = new TreeMap<>();
+    Map<String, Optional<Version>> parsed = new HashMap<>();
     for (DistributionFile f : page.files()) {
-      Optional<Version> v =
-          f.isWheel()
-              ? WheelFilename.tryParse(f.filename()).map(WheelFilename::version)
-              : SdistFilename.tryParse(f.filename()).map(SdistFilename::version);
-      v.ifPresent(ver -> out.computeIfAbsent(ver, k -> new ArrayList<>()).add(f));
+      String name = f.filename();
+      String versionText;
+      if (f.isWheel()) {
+        int a = name.indexOf('-');
+        int b = a < 0 ? -1 : name.indexOf('-', a + 1);
+        versionText = b < 0 ? "" : name.substring(a + 1, b);
+      } else {
+        Optional<SdistFilename> sdist = SdistFilename.tryParse(name);
+        versionText = sdist.map(sd -> sd.version().toString()).orElse("");
+      }
+      if (versionText.isEmpty()) {
+        continue;
+      }
+      Optional<Version> v = parsed.computeIfAbsent(versionText, Version::tryParse);
+      v.ifPresent(ver -> out.computeIfAbsent(ver, k -> new ArrayList<>()).add(new Dist(f)));
     }
     return out;
   }
 
-  private Optional<CoreMetadata> metadataFor(ProjectPage page, Version v) {
-    List<DistributionFile> files = byVersion(page).getOrDefault(v, List.of());
+  private Optional<CoreMetadata> metadataFor(Node n, Version v) {
     Optional<DistributionFile> wheel =
-        files.stream()
+        n.releases.getOrDefault(v, List.of()).stream()
+            .map(Dist::file)
             .filter(DistributionFile::isWheel)
             .min(Comparator.comparing((DistributionFile f) -> !f.coreMetadata()));
     return wheel.flatMap(client::metadata);
@@ -454,12 +504,13 @@ public final class DependencyAudit {
           statuses,
           Optional.empty());
     }
-    NavigableMap<Version, List<DistributionFile>> versions = byVersion(page);
-    List<DistributionFile> files = versions.getOrDefault(chosen, List.of());
+    NavigableMap<Version, List<Dist>> versions = n.releases;
+    List<DistributionFile> files =
+        versions.getOrDefault(chosen, List.of()).stream().map(Dist::file).toList();
     List<WheelFilename> wheels =
-        files.stream()
-            .filter(f -> !f.isYanked() || n.pinned != null)
-            .map(f -> WheelFilename.tryParse(f.filename()))
+        versions.getOrDefault(chosen, List.of()).stream()
+            .filter(d -> !d.file().isYanked() || n.pinned != null)
+            .map(Dist::wheel)
             .flatMap(Optional::stream)
             .toList();
     boolean binary = wheels.stream().anyMatch(w -> !w.isPure());
@@ -550,14 +601,15 @@ public final class DependencyAudit {
   }
 
   private static Optional<String> firstFreeThreaded(
-      NavigableMap<Version, List<DistributionFile>> versions, TagRanking r) {
+      NavigableMap<Version, List<Dist>> versions, TagRanking r) {
     for (var e : versions.entrySet()) {
       if (e.getKey().isPrerelease()) {
         continue;
       }
       List<WheelFilename> ws =
           e.getValue().stream()
-              .map(f -> WheelFilename.tryParse(f.filename()))
+              .filter(Dist::mayBeFreeThreaded)
+              .map(Dist::wheel)
               .flatMap(Optional::stream)
               .toList();
       if (hasFreeThreaded(ws, r)) {

@@ -35,7 +35,7 @@ public record IndexOptions(
         List.of(),
         false,
         cacheDir,
-        32,
+        64,
         Duration.ofSeconds(30),
         3,
         Duration.ofMinutes(10));

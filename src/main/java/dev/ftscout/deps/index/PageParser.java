@@ -1,8 +1,9 @@
 package dev.ftscout.deps.index;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class PageParser {
   private static final Pattern ATTR =
       Pattern.compile(
           "([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final JsonFactory factory = new JsonFactory();
 
   ProjectPage parse(String name, String pageUrl, String contentType, byte[] body) {
     String type = contentType.toLowerCase(Locale.ROOT);
@@ -34,54 +35,159 @@ final class PageParser {
     throw new IndexException(pageUrl + ": unexpected content type '" + contentType + "'");
   }
 
+  /**
+   * Streams the PEP 691 document (no tree is built: pages of big projects list thousands of files
+   * and the warm-cache path is dominated by this parse).
+   */
   private ProjectPage json(String name, String pageUrl, byte[] body) {
-    JsonNode root;
-    try {
-      root = mapper.readTree(body);
+    List<DistributionFile> files = new ArrayList<>();
+    List<String> versions = new ArrayList<>();
+    boolean sawFiles = false;
+    String apiVersion = "1.0";
+    UrlResolver resolver = new UrlResolver(pageUrl);
+    try (JsonParser p = factory.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IndexException(pageUrl + ": not a PEP 691 project page (not an object)");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "files" -> {
+            if (t != JsonToken.START_ARRAY) {
+              throw new IndexException(pageUrl + ": 'files' is not a list");
+            }
+            sawFiles = true;
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+              files.add(file(p, resolver, pageUrl));
+            }
+          }
+          case "versions" -> {
+            if (t == JsonToken.START_ARRAY) {
+              while (p.nextToken() != JsonToken.END_ARRAY) {
+                versions.add(p.getText());
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          case "meta" -> {
+            if (t == JsonToken.START_OBJECT) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("api-version")) {
+                  apiVersion = p.getText();
+                } else {
+                  p.skipChildren();
+                }
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
     } catch (JsonProcessingException e) {
       throw new IndexException(pageUrl + ": invalid JSON: " + e.getOriginalMessage(), e);
     } catch (java.io.IOException e) {
       throw new IndexException(pageUrl + ": unreadable body", e);
     }
-    if (root == null || !root.path("files").isArray()) {
+    if (!sawFiles) {
       throw new IndexException(pageUrl + ": not a PEP 691 project page (no files list)");
     }
-    String major = root.path("meta").path("api-version").asText("1.0").split("\\.")[0];
+    String major = apiVersion.split("\\.")[0];
     if (!major.equals("1")) {
       throw new IndexException(pageUrl + ": unsupported simple API version " + major);
     }
-    List<DistributionFile> files = new ArrayList<>();
-    for (JsonNode f : root.path("files")) {
-      Map<String, String> hashes = new HashMap<>();
-      f.path("hashes").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asText()));
-      JsonNode yanked = f.path("yanked");
-      Optional<String> y =
-          yanked.isTextual()
-              ? Optional.of(yanked.asText())
-              : yanked.asBoolean(false) ? Optional.of("") : Optional.empty();
-      JsonNode meta =
-          f.has("core-metadata") ? f.path("core-metadata") : f.path("dist-info-metadata");
-      if (meta.isMissingNode()) {
-        meta = f.path("data-dist-info-metadata");
-      }
-      boolean hasMeta = meta.isObject() || meta.asBoolean(false);
-      JsonNode rp = f.path("requires-python");
-      files.add(
-          new DistributionFile(
-              f.path("filename").asText(),
-              resolve(pageUrl, f.path("url").asText()),
-              hashes,
-              rp.isTextual() ? Optional.of(rp.asText()) : Optional.empty(),
-              y,
-              hasMeta,
-              f.path("size").asLong(-1),
-              f.path("upload-time").isTextual()
-                  ? Optional.of(f.path("upload-time").asText())
-                  : Optional.empty()));
-    }
-    List<String> versions = new ArrayList<>();
-    root.path("versions").forEach(v -> versions.add(v.asText()));
     return new ProjectPage(name, pageUrl, files, versions);
+  }
+
+  private static DistributionFile file(JsonParser p, UrlResolver resolver, String pageUrl)
+      throws java.io.IOException {
+    String filename = "";
+    String url = "";
+    Map<String, String> hashes = Map.of();
+    Optional<String> requiresPython = Optional.empty();
+    Optional<String> yanked = Optional.empty();
+    boolean metadata = false;
+    boolean metadataSeen = false;
+    long size = -1;
+    Optional<String> uploaded = Optional.empty();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (key) {
+        case "filename" -> filename = p.getText();
+        case "url" -> url = p.getText();
+        case "hashes" -> {
+          Map<String, String> h = new HashMap<>();
+          if (v == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String algo = p.currentName();
+              p.nextToken();
+              h.put(algo, p.getText());
+            }
+          } else {
+            p.skipChildren();
+          }
+          hashes = h;
+        }
+        case "requires-python" ->
+            requiresPython =
+                v == JsonToken.VALUE_STRING ? Optional.of(p.getText()) : Optional.empty();
+        case "yanked" ->
+            yanked =
+                v == JsonToken.VALUE_STRING
+                    ? Optional.of(p.getText())
+                    : v == JsonToken.VALUE_TRUE ? Optional.of("") : Optional.empty();
+        case "core-metadata", "dist-info-metadata", "data-dist-info-metadata" -> {
+          // PEP 714: core-metadata wins over the older names when both are present.
+          boolean present = v == JsonToken.START_OBJECT || v == JsonToken.VALUE_TRUE;
+          p.skipChildren();
+          if (key.equals("core-metadata") || !metadataSeen) {
+            metadata = present;
+          }
+          metadataSeen |= key.equals("core-metadata");
+        }
+        case "size" -> size = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+        case "upload-time" ->
+            uploaded = v == JsonToken.VALUE_STRING ? Optional.of(p.getText()) : Optional.empty();
+        default -> p.skipChildren();
+      }
+    }
+    if (filename.isEmpty() || url.isEmpty()) {
+      throw new IndexException(pageUrl + ": a file entry lacks filename or url");
+    }
+    return new DistributionFile(
+        filename, resolver.resolve(url), hashes, requiresPython, yanked, metadata, size, uploaded);
+  }
+
+  /** Resolves file URLs against the page URL, parsing the base once. */
+  private static final class UrlResolver {
+    private final String base;
+    private @org.jspecify.annotations.Nullable URI baseUri;
+
+    UrlResolver(String base) {
+      this.base = base;
+    }
+
+    String resolve(String ref) {
+      if (ref.startsWith("https://") || ref.startsWith("http://")) {
+        return ref;
+      }
+      URI b = baseUri;
+      if (b == null) {
+        b = URI.create(base);
+        baseUri = b;
+      }
+      try {
+        return b.resolve(URI.create(ref.replace(" ", "%20"))).toString();
+      } catch (IllegalArgumentException e) {
+        throw new IndexException(base + ": bad file URL '" + ref + "'", e);
+      }
+    }
   }
 
   private ProjectPage html(String name, String pageUrl, String body) {

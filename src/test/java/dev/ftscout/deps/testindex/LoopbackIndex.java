@@ -51,6 +51,7 @@ public final class LoopbackIndex implements AutoCloseable {
   private volatile boolean metadataMissing;
   private volatile String retryAfter = "";
   private final AtomicInteger requests = new AtomicInteger();
+  private final Map<String, byte[]> jsonPages = new ConcurrentHashMap<>();
   private @Nullable HttpServer server;
   private @Nullable ExecutorService executor;
 
@@ -80,6 +81,7 @@ public final class LoopbackIndex implements AutoCloseable {
 
   /** Adds one release of a project. */
   public LoopbackIndex add(String project, String version, Release release) {
+    jsonPages.remove(Names.canonicalize(project));
     projects
         .computeIfAbsent(Names.canonicalize(project), k -> new ConcurrentHashMap<>())
         .put(version, release);
@@ -90,6 +92,7 @@ public final class LoopbackIndex implements AutoCloseable {
   public LoopbackIndex addRealFile(
       String project, String version, Path file, List<String> requiresDist) {
     realFiles.put(file.getFileName().toString(), file);
+    jsonPages.remove(Names.canonicalize(project));
     Map<String, Release> releases =
         projects.computeIfAbsent(Names.canonicalize(project), k -> new ConcurrentHashMap<>());
     Release old = releases.get(version);
@@ -132,6 +135,13 @@ public final class LoopbackIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return index;
+  }
+
+  /** Renders every JSON page now, so a benchmark does not time the server's own work. */
+  public LoopbackIndex prepare() {
+    projects.forEach(
+        (name, releases) -> jsonPages.computeIfAbsent(name, n -> jsonPage(n, releases)));
+    return this;
   }
 
   /** Starts serving on 127.0.0.1 and an ephemeral port. */
@@ -249,7 +259,10 @@ public final class LoopbackIndex implements AutoCloseable {
     String accept = ex.getRequestHeaders().getFirst("Accept");
     boolean json =
         !htmlOnly && accept != null && accept.contains("application/vnd.pypi.simple.v1+json");
-    byte[] body = json ? jsonPage(name, releases) : htmlPage(name, releases);
+    byte[] body =
+        json
+            ? jsonPages.computeIfAbsent(name, n -> jsonPage(n, releases))
+            : htmlPage(name, releases);
     String type = json ? "application/vnd.pypi.simple.v1+json" : "text/html; charset=utf-8";
     switch (fault) {
       case SERVER_ERROR -> {
@@ -271,7 +284,7 @@ public final class LoopbackIndex implements AutoCloseable {
     send(ex, 200, type, body);
   }
 
-  private byte[] jsonPage(String name, Map<String, Release> releases) throws IOException {
+  private byte[] jsonPage(String name, Map<String, Release> releases) {
     ObjectNode root = mapper.createObjectNode();
     root.putObject("meta").put("api-version", "1.1");
     root.put("name", name);
@@ -302,7 +315,11 @@ public final class LoopbackIndex implements AutoCloseable {
         file.put("size", 1000);
       }
     }
-    return mapper.writeValueAsBytes(root);
+    try {
+      return mapper.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private byte[] htmlPage(String name, Map<String, Release> releases) {
