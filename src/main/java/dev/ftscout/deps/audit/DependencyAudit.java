@@ -79,6 +79,8 @@ public final class DependencyAudit {
     @Nullable CoreMetadata metadata;
     @Nullable Version expandedAt;
     boolean direct;
+    final Set<String> requiredOn = new LinkedHashSet<>();
+    @Nullable Version metadataVersion;
     final List<String> lockEdges = new ArrayList<>();
 
     Node(String name) {
@@ -163,7 +165,17 @@ public final class DependencyAudit {
           "unpinned inputs: each package is evaluated at the newest version satisfying its specifiers");
     }
     List<Target> targets = request.targets();
-    List<MarkerEnvironment> envs = targets.stream().map(Target::markerEnvironment).toList();
+    Map<String, MarkerEnvironment> envs = new LinkedHashMap<>();
+    targets.forEach(t -> envs.put(t.label(), t.markerEnvironment()));
+    for (Node n : nodes.values()) {
+      for (DeclaredDependency d : n.declarations) {
+        envs.forEach((label, env) -> {
+          if (markerHolds(d, env)) {
+            n.requiredOn.add(label);
+          }
+        });
+      }
+    }
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       resolve(nodes, locked, localMetadata, envs, notes, pool, anyLock);
       if (anyLock && roots.size() == nodes.size()) {
@@ -234,7 +246,7 @@ public final class DependencyAudit {
       Map<String, Node> nodes,
       Map<String, DeclaredDependency> locked,
       Map<String, CoreMetadata> localMetadata,
-      List<MarkerEnvironment> envs,
+      Map<String, MarkerEnvironment> envs,
       List<String> notes,
       ExecutorService pool,
       boolean anyLock) {
@@ -242,6 +254,7 @@ public final class DependencyAudit {
       List<Node> todo =
           nodes.values().stream()
               .filter(n -> n.kind == DependencyKind.INDEX)
+              .filter(n -> !n.requiredOn.isEmpty())
               .filter(n -> n.expandedAt == null || !n.specifier.inRange(n.expandedAt))
               .toList();
       if (todo.isEmpty()) {
@@ -259,7 +272,10 @@ public final class DependencyAudit {
           Version chosen = n.chosen;
           if (chosen != null) {
             CoreMetadata local = localMetadata.get(n.name);
-            n.metadata = local != null ? local : metadataFor(n, chosen).orElse(null);
+            if (n.metadata == null || !chosen.equals(n.metadataVersion)) {
+              n.metadata = local != null ? local : metadataFor(n, chosen).orElse(null);
+              n.metadataVersion = chosen;
+            }
           }
           return null;
         });
@@ -380,13 +396,13 @@ public final class DependencyAudit {
       Node n,
       Map<String, Node> nodes,
       Map<String, DeclaredDependency> locked,
-      List<MarkerEnvironment> envs,
+      Map<String, MarkerEnvironment> envs,
       List<String> notes,
       boolean anyLock) {
     CoreMetadata md = n.metadata;
     if (md == null) {
       for (String edge : n.lockEdges) {
-        link(n, edge, SpecifierSet.any(), Set.of(), nodes, locked);
+        link(n, edge, SpecifierSet.any(), Set.of(), n.requiredOn, nodes, locked);
       }
       return;
     }
@@ -398,32 +414,51 @@ public final class DependencyAudit {
         notes.add(n.name + " " + n.chosen + ": unreadable Requires-Dist '" + text + "'");
         continue;
       }
-      if (!applies(r, n, envs)) {
+      Set<String> on = appliesOn(r, n, envs);
+      if (on.isEmpty()) {
         continue;
       }
       if (anyLock && !locked.containsKey(r.canonicalName())) {
         continue;
       }
-      link(n, r.canonicalName(), r.specifier(), r.extras(), nodes, locked);
+      link(n, r.canonicalName(), r.specifier(), r.extras(), on, nodes, locked);
     }
   }
 
-  private static boolean applies(Requirement r, Node parent, List<MarkerEnvironment> envs) {
-    for (MarkerEnvironment env : envs) {
+  /** The targets (among those the parent is needed on) where the requirement applies. */
+  private static Set<String> appliesOn(
+      Requirement r, Node parent, Map<String, MarkerEnvironment> envs) {
+    Set<String> on = new LinkedHashSet<>();
+    for (String label : parent.requiredOn) {
+      MarkerEnvironment env = envs.get(label);
+      if (env == null) {
+        continue;
+      }
       try {
         if (r.appliesTo(env)) {
-          return true;
+          on.add(label);
+          continue;
         }
         for (String extra : parent.extras) {
           if (r.appliesTo(env.withExtra(extra))) {
-            return true;
+            on.add(label);
+            break;
           }
         }
       } catch (RuntimeException undefined) {
-        // An undefined comparison in someone else's metadata: treat the line as not applying.
+        // An undefined comparison in someone else's metadata: the line does not apply there.
       }
     }
-    return false;
+    return on;
+  }
+
+  private static boolean markerHolds(DeclaredDependency d, MarkerEnvironment env) {
+    try {
+      return d.marker().map(m -> m.evaluate(env)).orElse(true);
+    } catch (RuntimeException undefined) {
+      // The user's own marker cannot be decided here: keep the dependency rather than drop it.
+      return true;
+    }
   }
 
   private static void link(
@@ -431,6 +466,7 @@ public final class DependencyAudit {
       String child,
       SpecifierSet spec,
       Set<String> extras,
+      Set<String> on,
       Map<String, Node> nodes,
       Map<String, DeclaredDependency> locked) {
     Node c =
@@ -448,6 +484,9 @@ public final class DependencyAudit {
               return fresh;
             });
     c.parents.add(parent.name);
+    if (c.requiredOn.addAll(on)) {
+      c.expandedAt = null;
+    }
     if (!spec.isEmpty()) {
       c.requiredBy.put(parent.name + " " + parent.chosen, spec);
       c.specifier = c.specifier.and(spec);
@@ -464,9 +503,7 @@ public final class DependencyAudit {
     Map<String, TargetStatus> statuses = new LinkedHashMap<>();
     if (n.kind != DependencyKind.INDEX) {
       for (TagRanking r : rankings) {
-        statuses.put(
-            r.target().label(),
-            new TargetStatus(r.target().label(), Support.NOT_CHECKED, List.of(), Optional.empty()));
+        statuses.put(r.target().label(), unresolved(n, r.target().label(), Support.NOT_CHECKED));
       }
       return new PackageReport(
           n.name,
@@ -486,9 +523,7 @@ public final class DependencyAudit {
     Version chosen = n.chosen;
     if (page == null || chosen == null) {
       for (TagRanking r : rankings) {
-        statuses.put(
-            r.target().label(),
-            new TargetStatus(r.target().label(), Support.NOT_FOUND, List.of(), Optional.empty()));
+        statuses.put(r.target().label(), unresolved(n, r.target().label(), Support.NOT_FOUND));
       }
       return new PackageReport(
           n.name,
@@ -524,7 +559,10 @@ public final class DependencyAudit {
     Optional<SourceInspection> inspection = Optional.empty();
     boolean needsSource = false;
     for (TagRanking r : rankings) {
-      if (!hasFreeThreaded(wheels, r) && !installsPure(wheels, r) && (binary || sdistOnly)) {
+      if (n.requiredOn.contains(r.target().label())
+          && !hasFreeThreaded(wheels, r)
+          && !installsPure(wheels, r)
+          && (binary || sdistOnly)) {
         needsSource = true;
       }
     }
@@ -540,7 +578,10 @@ public final class DependencyAudit {
               .map(WheelFilename::filename)
               .toList();
       Optional<String> first = firstFreeThreaded(versions, r);
-      Support s = classify(wheels, r, binary, sdistOnly, inspection);
+      Support s =
+          n.requiredOn.contains(label)
+              ? classify(wheels, r, binary, sdistOnly, inspection)
+              : Support.NOT_REQUIRED;
       statuses.put(label, new TargetStatus(label, s, installable, first));
     }
     return new PackageReport(
@@ -556,6 +597,14 @@ public final class DependencyAudit {
         Optional.ofNullable(n.metadata).flatMap(CoreMetadata::freeThreadingClaim),
         statuses,
         inspection);
+  }
+
+  private static TargetStatus unresolved(Node n, String label, Support support) {
+    return new TargetStatus(
+        label,
+        n.requiredOn.contains(label) ? support : Support.NOT_REQUIRED,
+        List.of(),
+        Optional.empty());
   }
 
   private static boolean hasFreeThreaded(List<WheelFilename> wheels, TagRanking r) {
