@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 ACCEPT = "application/vnd.pypi.simple.v1+json"
@@ -38,6 +39,9 @@ def get(url, accept=None):
         try:
             with urllib.request.urlopen(req, timeout=60) as resp:
                 return resp.read()
+        except urllib.error.HTTPError as e:
+            if e.code < 500 or attempt == 3:
+                raise
         except Exception:
             if attempt == 3:
                 raise
@@ -56,19 +60,24 @@ def fetch_page(base, out, name):
 
 
 def metadata_jobs(page, name, per_project):
-    from packaging.utils import parse_wheel_filename
-    from packaging.version import Version
+    from packaging.version import InvalidVersion, Version
 
-    best = {}
+    # Group wheels by the version field of their names first: parsing each distinct version once
+    # keeps this fast on pages with thousands of files.
+    by_text = {}
     for f in page["files"]:
         # Some mirrors serve PEP 658 files without announcing them, so any wheel is tried.
         if not f["filename"].endswith(".whl") or f.get("yanked"):
             continue
+        parts = f["filename"].split("-")
+        if len(parts) >= 5:
+            by_text.setdefault(parts[1], f)
+    best = {}
+    for text, f in by_text.items():
         try:
-            version = parse_wheel_filename(f["filename"])[1]
-        except Exception:
+            best.setdefault(Version(text), f)
+        except InvalidVersion:
             continue
-        best.setdefault(version, f)
     versions = sorted(best, reverse=True)
     finals = [v for v in versions if not v.is_prerelease][:per_project]
     return [(name, best[v]) for v in finals]
@@ -79,10 +88,12 @@ def fetch_metadata(out, job):
     d = os.path.join(out, "metadata", name)
     os.makedirs(d, exist_ok=True)
     path = os.path.join(d, f["filename"] + ".metadata")
-    if not os.path.exists(path):
+    missing = path + ".missing"
+    if not os.path.exists(path) and not os.path.exists(missing):
         try:
             data = get(f["url"].split("#")[0] + ".metadata")
         except Exception:
+            open(missing, "w").close()
             return
         tmp = path + ".tmp"
         with open(tmp, "wb") as fh:

@@ -145,6 +145,8 @@ class StandardsDifferentialTest {
     sorted.sort((a, b) -> Version.parse(a).compareTo(Version.parse(b)));
     List<String> want = new ArrayList<>();
     answer.get("sorted").forEach(n -> want.add(n.asText()));
+    System.out.printf(
+        "versions: %d cases (%d valid), sort of %d compared%n", cases.size(), valid, sorted.size());
     assertThat(mismatches(diffs)).isEmpty();
     assertThat(valid).isGreaterThan(3000);
     assertThat(sorted).isEqualTo(want);
@@ -256,6 +258,7 @@ class StandardsDifferentialTest {
         diffs.add(spec + " filter " + set.filter(versions) + " vs " + filtered);
       }
     }
+    System.out.printf("specifiers: %d sets, %d comparisons%n", cases.size(), comparisons);
     assertThat(mismatches(diffs)).isEmpty();
     assertThat(comparisons).isGreaterThan(100_000);
   }
@@ -350,6 +353,7 @@ class StandardsDifferentialTest {
         }
       }
     }
+    System.out.printf("requirements: %d cases, %d marker evaluations%n", cases.size(), markers);
     assertThat(mismatches(diffs)).isEmpty();
     assertThat(cases).hasSizeGreaterThan(1000);
     assertThat(markers).isGreaterThan(10_000);
@@ -411,6 +415,7 @@ class StandardsDifferentialTest {
         diffs.add(names.get(i) + ": " + w + " vs " + want);
       }
     }
+    System.out.printf("wheel names: %d real, %d in all%n", real, names.size());
     assertThat(mismatches(diffs)).isEmpty();
     assertThat(real).isGreaterThan(20_000);
   }
@@ -478,6 +483,7 @@ class StandardsDifferentialTest {
         }
       }
     }
+    System.out.printf("targets: %d tag lists, %d wheel/target checks%n", targets.size(), checks);
     assertThat(mismatches(diffs)).isEmpty();
     assertThat(checks).isGreaterThan(100_000);
   }

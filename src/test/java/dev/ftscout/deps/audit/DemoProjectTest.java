@@ -73,6 +73,10 @@ class DemoProjectTest {
             "myapp → pandas 2.1.0 → numpy 1.26.4: no cp314t wheel; first free-threaded release 2.3.3",
             "myapp → pandas 2.1.0 → numpy 1.26.4: no cp313t wheel; first free-threaded release 2.1.0",
             "myapp → pandas 2.1.0: no cp314t wheel; first free-threaded release 2.3.3");
+    r.chains().forEach(c -> System.out.println("demo chain: " + c.render()));
+    r.plan().bumps().forEach(b -> System.out.println("demo bump: " + b));
+    r.plan().conflicts().forEach(c -> System.out.println("demo conflict: " + c));
+    r.plan().unfixable().forEach(u -> System.out.println("demo unfixable: " + u));
     PackageReport numpy = r.get("numpy").orElseThrow();
     assertThat(numpy.version()).isEqualTo("1.26.4");
     assertThat(numpy.fromLock()).isTrue();
