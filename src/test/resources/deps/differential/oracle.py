@@ -125,6 +125,11 @@ def main():
         answer["requirements"] = [requirement_case(c, envs) for c in req["requirements"]]
     if "wheels" in req:
         answer["wheels"] = [wheel_case(w) for w in req["wheels"]]
+    if "urljoin" in req:
+        from urllib.parse import urljoin
+
+        base = req["urljoin"]["base"]
+        answer["urljoin"] = [urljoin(base, ref) for ref in req["urljoin"]["refs"]]
     if "targets" in req:
         answer["targets"] = [target_case(t) for t in req["targets"]]
     json.dump(answer, sys.stdout)

@@ -122,12 +122,19 @@ final class PageParser {
         case "filename" -> filename = p.getText();
         case "url" -> url = p.getText();
         case "hashes" -> {
-          Map<String, String> h = new HashMap<>();
+          // Almost always one entry: build the immutable map directly.
+          Map<String, String> h = Map.of();
           if (v == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
               String algo = p.currentName();
               p.nextToken();
-              h.put(algo, p.getText());
+              if (h.isEmpty()) {
+                h = Map.of(algo, p.getText());
+              } else {
+                Map<String, String> more = new HashMap<>(h);
+                more.put(algo, p.getText());
+                h = Map.copyOf(more);
+              }
             }
           } else {
             p.skipChildren();
@@ -164,7 +171,11 @@ final class PageParser {
         filename, resolver.resolve(url), hashes, requiresPython, yanked, metadata, size, uploaded);
   }
 
-  /** Resolves file URLs against the page URL, parsing the base once. */
+  /**
+   * Resolves file URLs against the page URL. Plain relative paths (the common case, thousands per
+   * page) are joined and their dot segments removed as RFC 3986 section 5.2 does, without building
+   * URI objects; anything else goes through {@link URI#resolve}.
+   */
   private static final class UrlResolver {
     private final String base;
     private @org.jspecify.annotations.Nullable URI baseUri;
@@ -173,9 +184,87 @@ final class PageParser {
       this.base = base;
     }
 
+    /** The resolved URL for a scheme-less, authority-less relative reference, or "". */
+    private String relativePath(String ref) {
+      int schemeEnd = base.indexOf("://");
+      if (schemeEnd < 0
+          || ref.startsWith("//")
+          || (ref.contains(":") && ref.indexOf(':') < slashOrEnd(ref))) {
+        return "";
+      }
+      int pathStart = base.indexOf('/', schemeEnd + 3);
+      if (pathStart < 0 || base.indexOf('?') >= 0 || base.indexOf('#') >= 0) {
+        return "";
+      }
+      String origin = base.substring(0, pathStart);
+      int cut = firstOf(ref, '?', '#');
+      String refPath = cut < 0 ? ref : ref.substring(0, cut);
+      String suffix = cut < 0 ? "" : ref.substring(cut);
+      String basePath = base.substring(pathStart);
+      if (refPath.isEmpty()) {
+        return origin + basePath + suffix;
+      }
+      // The algorithm of urllib.parse.urljoin, which pip uses: empty inner segments of a
+      // relative reference are dropped, dot segments removed.
+      List<String> segments = new ArrayList<>();
+      if (refPath.startsWith("/")) {
+        segments.addAll(List.of(refPath.split("/", -1)));
+      } else {
+        List<String> baseParts = new ArrayList<>(List.of(basePath.split("/", -1)));
+        if (!baseParts.get(baseParts.size() - 1).isEmpty()) {
+          baseParts.remove(baseParts.size() - 1);
+        }
+        segments.addAll(baseParts);
+        segments.addAll(List.of(refPath.split("/", -1)));
+        List<String> inner = new ArrayList<>(segments.subList(1, segments.size() - 1));
+        inner.removeIf(String::isEmpty);
+        List<String> filtered = new ArrayList<>();
+        filtered.add(segments.get(0));
+        filtered.addAll(inner);
+        filtered.add(segments.get(segments.size() - 1));
+        segments = filtered;
+      }
+      List<String> resolved = new ArrayList<>();
+      for (String seg : segments) {
+        if (seg.equals("..")) {
+          if (!resolved.isEmpty()) {
+            resolved.remove(resolved.size() - 1);
+          }
+        } else if (!seg.equals(".")) {
+          resolved.add(seg);
+        }
+      }
+      String lastSegment = segments.get(segments.size() - 1);
+      if (lastSegment.equals(".") || lastSegment.equals("..")) {
+        resolved.add("");
+      }
+      String path = String.join("/", resolved);
+      if (path.isEmpty()) {
+        path = "/";
+      } else if (!path.startsWith("/")) {
+        path = "/" + path;
+      }
+      return origin + path + suffix;
+    }
+
+    private static int slashOrEnd(String s) {
+      int i = s.indexOf('/');
+      return i < 0 ? s.length() : i;
+    }
+
+    private static int firstOf(String s, char a, char b) {
+      int i = s.indexOf(a);
+      int j = s.indexOf(b);
+      return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    }
+
     String resolve(String ref) {
       if (ref.startsWith("https://") || ref.startsWith("http://")) {
         return ref;
+      }
+      String fast = relativePath(ref);
+      if (!fast.isEmpty()) {
+        return fast;
       }
       URI b = baseUri;
       if (b == null) {
