@@ -204,6 +204,10 @@ final class PageParser {
       if (refPath.isEmpty()) {
         return origin + basePath + suffix;
       }
+      String quick = leadingParentsOnly(refPath, basePath);
+      if (!quick.isEmpty()) {
+        return origin + quick + suffix;
+      }
       // The algorithm of urllib.parse.urljoin, which pip uses: empty inner segments of a
       // relative reference are dropped, dot segments removed.
       List<String> segments = new ArrayList<>();
@@ -245,6 +249,61 @@ final class PageParser {
         path = "/" + path;
       }
       return origin + path + suffix;
+    }
+
+    /**
+     * The common shape, {@code ../../files/x.whl} or {@code x.whl}: only leading {@code ../} steps,
+     * then a path with no dot or empty segments. Gives the resolved path, or "" when the reference
+     * has another shape.
+     */
+    private String leadingParentsOnly(String refPath, String basePath) {
+      if (refPath.startsWith("/")) {
+        return "";
+      }
+      int ups = 0;
+      int i = 0;
+      while (refPath.startsWith("../", i)) {
+        ups++;
+        i += 3;
+      }
+      String rest = refPath.substring(i);
+      if (rest.startsWith("/")
+          || rest.startsWith("./")
+          || rest.startsWith("../")
+          || rest.equals(".")
+          || rest.equals("..")
+          || rest.contains("//")
+          || rest.contains("/./")
+          || rest.contains("/../")
+          || rest.endsWith("/.")
+          || rest.endsWith("/..")) {
+        return "";
+      }
+      List<String> dirs = baseDirectories(basePath);
+      int keep = Math.max(0, dirs.size() - ups);
+      StringBuilder sb = new StringBuilder("/");
+      for (int d = 0; d < keep; d++) {
+        sb.append(dirs.get(d)).append('/');
+      }
+      return sb.append(rest).toString();
+    }
+
+    private @org.jspecify.annotations.Nullable List<String> dirs;
+
+    /** The base's directory segments without empty ones (urljoin drops those). */
+    private List<String> baseDirectories(String basePath) {
+      List<String> d = dirs;
+      if (d == null) {
+        String dir = basePath.substring(0, basePath.lastIndexOf('/') + 1);
+        d = new ArrayList<>();
+        for (String seg : dir.split("/")) {
+          if (!seg.isEmpty()) {
+            d.add(seg);
+          }
+        }
+        dirs = d;
+      }
+      return d;
     }
 
     private static int slashOrEnd(String s) {
