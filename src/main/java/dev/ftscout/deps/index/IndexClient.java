@@ -2,6 +2,8 @@ package dev.ftscout.deps.index;
 
 import dev.ftscout.deps.metadata.CoreMetadata;
 import dev.ftscout.deps.pep508.Names;
+import dev.ftscout.deps.tags.SdistFilename;
+import dev.ftscout.deps.tags.WheelFilename;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,11 +134,11 @@ public final class IndexClient implements AutoCloseable {
       return s.filter(
               p -> {
                 String f = p.getFileName().toString();
-                String stem =
-                    f.endsWith(".whl") || f.endsWith(".tar.gz") || f.endsWith(".zip")
-                        ? f.substring(0, Math.max(0, f.lastIndexOf('-') > 0 ? f.indexOf('-') : 0))
-                        : "";
-                return Names.canonicalize(stem).equals(name);
+                Optional<String> project =
+                    f.endsWith(".whl")
+                        ? WheelFilename.tryParse(f).map(WheelFilename::name)
+                        : SdistFilename.tryParse(f).map(SdistFilename::name);
+                return project.map(name::equals).orElse(false);
               })
           .sorted()
           .map(p ->

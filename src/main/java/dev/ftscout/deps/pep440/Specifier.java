@@ -147,11 +147,6 @@ public final class Specifier {
     return Optional.ofNullable(specVersion);
   }
 
-  /** The explicit pre-release policy, if one was given. */
-  Optional<Boolean> explicitPrereleases() {
-    return Optional.ofNullable(prereleases);
-  }
-
   /**
    * Whether this clause by itself asks for pre-releases: {@code packaging}'s {@code
    * Specifier.prereleases} (null: unknown).

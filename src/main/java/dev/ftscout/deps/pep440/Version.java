@@ -121,17 +121,6 @@ public final class Version implements Comparable<Version> {
     }
   }
 
-  /** Builds a version from its parts (no local segment). */
-  public static Version of(
-      long epoch,
-      long[] release,
-      @Nullable String preLetter,
-      long preNumber,
-      @Nullable Long post,
-      @Nullable Long dev) {
-    return new Version(epoch, release.clone(), preLetter, preNumber, post, dev, null);
-  }
-
   private static boolean isDigits(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {

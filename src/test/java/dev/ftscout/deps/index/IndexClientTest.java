@@ -202,6 +202,7 @@ class IndexClientTest {
   void findLinksFoldersAddLocalWheels(@TempDir Path wheels) throws Exception {
     java.nio.file.Files.write(wheels.resolve("localpkg-1.0-py3-none-any.whl"), new byte[] {0});
     java.nio.file.Files.write(wheels.resolve("other-2.0.tar.gz"), new byte[] {0});
+    java.nio.file.Files.write(wheels.resolve("python-dateutil-2.9.0.tar.gz"), new byte[] {0});
     IndexOptions o =
         IndexOptions.of(List.of(index.simpleUrl()), Optional.empty())
             .withFindLinks(List.of(wheels));
@@ -209,6 +210,9 @@ class IndexClientTest {
       assertThat(c.page("LocalPkg").files())
           .extracting(DistributionFile::filename)
           .containsExactly("localpkg-1.0-py3-none-any.whl");
+      assertThat(c.page("python-dateutil").files())
+          .extracting(DistributionFile::filename)
+          .contains("python-dateutil-2.9.0.tar.gz");
     }
   }
 }
