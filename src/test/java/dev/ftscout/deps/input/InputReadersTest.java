@@ -71,7 +71,7 @@ class InputReadersTest {
   @Test
   void pyprojectReadsPep621Pep735PoetryAndUvIndexes() {
     DependencyInput in = readers.read(DIR.resolve("pyproject/pyproject.toml"));
-    assertThat(in.indexUrls()).containsExactly("https://pypi.internal.example.org/simple");
+    assertThat(in.indexUrls()).containsExactly("https://packages.internal.example.org/simple");
     assertThat(in.roots()).containsExactly("fastapi", "numpy", "orjson", "lxml", "internal");
     assertThat(dep(in, "numpy").location().line()).isEqualTo(7);
     assertThat(dep(in, "numpy").location().column()).isEqualTo(6);
@@ -109,7 +109,7 @@ class InputReadersTest {
     assertThat(dep(poetry, "pandas").location().line()).isEqualTo(15);
 
     DependencyInput pipenv = readers.read(DIR.resolve("locks/Pipfile.lock"));
-    assertThat(pipenv.indexUrls()).containsExactly("https://pypi.internal.example.org/simple");
+    assertThat(pipenv.indexUrls()).containsExactly("https://packages.internal.example.org/simple");
     assertThat(dep(pipenv, "numpy").marker()).isPresent();
     assertThat(dep(pipenv, "pytest").group()).contains("group:develop");
 
@@ -126,7 +126,7 @@ class InputReadersTest {
     assertThat(dep(in, "libgdal").kind()).isEqualTo(DependencyKind.CONDA);
     assertThat(dep(in, "requests").kind()).isEqualTo(DependencyKind.INDEX);
     assertThat(dep(in, "pyyaml").location().line()).isEqualTo(12);
-    assertThat(in.indexUrls()).containsExactly("https://pypi.internal.example.org/simple");
+    assertThat(in.indexUrls()).containsExactly("https://packages.internal.example.org/simple");
   }
 
   @Test
