@@ -74,6 +74,7 @@ final class RuntimeReports {
         baselined,
         Reports.entries(infos, components),
         config.failOn(),
-        evidence);
+        evidence,
+        java.util.Optional.empty());
   }
 }

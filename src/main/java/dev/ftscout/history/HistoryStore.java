@@ -32,8 +32,7 @@ public final class HistoryStore implements AutoCloseable {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, recorded_at TEXT NOT"
         + " NULL, project TEXT NOT NULL, git_commit TEXT NOT NULL, tool_version TEXT NOT NULL,"
-        + " verdict TEXT NOT NULL, confidence TEXT NOT NULL, finding_count INTEGER NOT NULL,"
-        + " report_data TEXT NOT NULL)",
+        + " verdict TEXT NOT NULL, confidence TEXT NOT NULL, finding_count INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS runs_project ON runs (project, id)",
     "CREATE TABLE IF NOT EXISTS findings (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE"
         + " CASCADE, rule_id TEXT NOT NULL, severity TEXT NOT NULL, path TEXT NOT NULL, line"
@@ -44,7 +43,9 @@ public final class HistoryStore implements AutoCloseable {
         + " TEXT NOT NULL, ready INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS dependencies_run ON dependencies (run_id)",
     "CREATE TABLE IF NOT EXISTS reasons (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE"
-        + " CASCADE, position INTEGER NOT NULL, text TEXT NOT NULL)"
+        + " CASCADE, position INTEGER NOT NULL, text TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS renderings (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE"
+        + " CASCADE, format TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (run_id, format))"
   };
 
   private final Path file;
@@ -113,7 +114,7 @@ public final class HistoryStore implements AutoCloseable {
       try (PreparedStatement ins =
           db.prepareStatement(
               "INSERT INTO runs (recorded_at, project, git_commit, tool_version, verdict,"
-                  + " confidence, finding_count, report_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " confidence, finding_count) VALUES (?, ?, ?, ?, ?, ?, ?)",
               Statement.RETURN_GENERATED_KEYS)) {
         RunSummary s = run.summary();
         ins.setString(1, now.toString());
@@ -123,7 +124,6 @@ public final class HistoryStore implements AutoCloseable {
         ins.setString(5, s.verdict());
         ins.setString(6, s.confidence());
         ins.setInt(7, run.findings().size());
-        ins.setString(8, run.reportData());
         ins.executeUpdate();
         try (ResultSet keys = ins.getGeneratedKeys()) {
           keys.next();
@@ -171,6 +171,16 @@ public final class HistoryStore implements AutoCloseable {
         }
         ins.executeBatch();
       }
+      try (PreparedStatement ins =
+          db.prepareStatement("INSERT INTO renderings (run_id, format, body) VALUES (?, ?, ?)")) {
+        for (Map.Entry<String, String> r : new java.util.TreeMap<>(run.renderings()).entrySet()) {
+          ins.setLong(1, id);
+          ins.setString(2, r.getKey());
+          ins.setString(3, r.getValue());
+          ins.addBatch();
+        }
+        ins.executeBatch();
+      }
       db.commit();
       return load(id).orElseThrow().summary();
     } catch (SQLException e) {
@@ -210,18 +220,27 @@ public final class HistoryStore implements AutoCloseable {
   public Optional<RunRecord> load(long id) {
     try {
       RunSummary summary;
-      String data;
       try (PreparedStatement q =
           db.prepareStatement(
               "SELECT id, recorded_at, project, git_commit, tool_version, verdict, confidence,"
-                  + " finding_count, report_data FROM runs WHERE id = ?")) {
+                  + " finding_count FROM runs WHERE id = ?")) {
         q.setLong(1, id);
         try (ResultSet rs = q.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty();
           }
           summary = summary(rs);
-          data = rs.getString(9);
+        }
+      }
+      Map<String, String> renderings = new LinkedHashMap<>();
+      try (PreparedStatement q =
+          db.prepareStatement(
+              "SELECT format, body FROM renderings WHERE run_id = ? ORDER BY format")) {
+        q.setLong(1, id);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            renderings.put(rs.getString(1), rs.getString(2));
+          }
         }
       }
       List<StoredFinding> findings = new ArrayList<>();
@@ -271,7 +290,7 @@ public final class HistoryStore implements AutoCloseable {
           }
         }
       }
-      return Optional.of(new RunRecord(summary, findings, deps, reasons, data));
+      return Optional.of(new RunRecord(summary, findings, deps, reasons, renderings));
     } catch (SQLException e) {
       throw new IllegalStateException(file + ": cannot read run " + id + ": " + e.getMessage(), e);
     }

@@ -10,17 +10,20 @@ import java.util.List;
  * @param findings its findings
  * @param dependencies its dependency table
  * @param reasons the verdict's reasons, heaviest first
- * @param reportData the report in ftscout's own storage encoding, for {@code ftscout report}
+ * @param renderings the report rendered in each output format at save time, keyed by format name
+ *     ({@code json}, {@code html}, {@code markdown}, {@code text}, {@code sarif}), so {@code
+ *     ftscout report} shows a stored run exactly as it was
  */
 public record RunRecord(
     RunSummary summary,
     List<StoredFinding> findings,
     List<StoredDependency> dependencies,
     List<String> reasons,
-    String reportData) {
+    java.util.Map<String, String> renderings) {
   public RunRecord {
     findings = List.copyOf(findings);
     dependencies = List.copyOf(dependencies);
     reasons = List.copyOf(reasons);
+    renderings = java.util.Map.copyOf(renderings);
   }
 }

@@ -80,6 +80,14 @@ public final class HtmlView {
     return slash < 0 || slash == root.length() - 1 ? root : root.substring(slash + 1);
   }
 
+  /** The banner's CSS class: {@code verdict-no|maybe|yes}, or empty without a verdict. */
+  public String verdictClass() {
+    return report
+        .assessment()
+        .map(a -> "verdict-" + a.verdict().name().toLowerCase(java.util.Locale.ROOT))
+        .orElse("");
+  }
+
   public String severityLabel(Severity s) {
     return s.label();
   }

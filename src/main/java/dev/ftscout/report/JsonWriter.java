@@ -10,6 +10,10 @@ import dev.ftscout.model.Finding;
 import dev.ftscout.model.Fingerprints;
 import dev.ftscout.model.SkippedFile;
 import dev.ftscout.model.UnusedSuppression;
+import dev.ftscout.verdict.Assessment;
+import dev.ftscout.verdict.Evidence;
+import dev.ftscout.verdict.NextStep;
+import dev.ftscout.verdict.Reason;
 import java.util.List;
 
 /**
@@ -37,6 +41,35 @@ public final class JsonWriter implements ReportWriter {
     }
   }
 
+  /** The verdict: No/Maybe/Yes, confidence, reasons with evidence, next steps. */
+  static void verdict(ObjectNode n, Assessment a) {
+    n.put("verdict", a.verdict().label());
+    n.put("confidence", a.confidence().label());
+    ArrayNode reasons = n.putArray("reasons");
+    for (Reason r : a.reasons()) {
+      ObjectNode rn = reasons.addObject();
+      rn.put("rule", r.rule());
+      rn.put("pointsTo", r.pointsTo().label());
+      rn.put("weight", r.weight());
+      rn.put("title", r.title());
+      ArrayNode ev = rn.putArray("evidence");
+      for (Evidence e : r.evidence()) {
+        ObjectNode en = ev.addObject();
+        en.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        en.put("ref", e.ref());
+        en.put("detail", e.detail());
+      }
+    }
+    ArrayNode failed = n.putArray("failedParts");
+    a.failedParts().forEach(failed::add);
+    ArrayNode steps = n.putArray("nextSteps");
+    for (NextStep s : a.nextSteps()) {
+      ObjectNode sn = steps.addObject();
+      sn.put("action", s.action());
+      sn.put("command", s.command());
+    }
+  }
+
   /** The report as a JSON tree. */
   public ObjectNode tree(Report report) {
     ObjectNode root = json.createObjectNode();
@@ -46,6 +79,8 @@ public final class JsonWriter implements ReportWriter {
     tool.put("version", report.toolVersion());
     root.put("command", report.command());
     root.put("root", report.root());
+
+    report.assessment().ifPresent(a -> verdict(root.putObject("verdict"), a));
 
     ObjectNode summary = root.putObject("summary");
     summary.put("findings", report.findings().size());

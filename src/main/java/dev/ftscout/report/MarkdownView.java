@@ -45,6 +45,19 @@ public final class MarkdownView {
     };
   }
 
+  /** A mark for the verdict: no entry, warning or check. */
+  public String verdictIcon() {
+    return report
+        .assessment()
+        .map(a ->
+            switch (a.verdict()) {
+              case NO -> "⛔";
+              case MAYBE -> "⚠️";
+              case YES -> "✅";
+            })
+        .orElse("");
+  }
+
   public String ruleName(String ruleId) {
     return report.rule(ruleId).map(r -> r.info().name()).orElse("");
   }

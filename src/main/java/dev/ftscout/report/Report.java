@@ -7,8 +7,10 @@ import dev.ftscout.model.RuntimeEvidence;
 import dev.ftscout.model.Severity;
 import dev.ftscout.model.SkippedFile;
 import dev.ftscout.model.UnusedSuppression;
+import dev.ftscout.verdict.Assessment;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,6 +29,7 @@ import java.util.TreeMap;
  * @param rules the rules that were enabled, with their docs
  * @param failOn the threshold that decides the exit code
  * @param runtime probe, test and bench evidence, each when it ran
+ * @param assessment the verdict, for {@code check}
  */
 public record Report(
     String toolVersion,
@@ -41,7 +44,8 @@ public record Report(
     int baselined,
     List<RuleEntry> rules,
     FailOn failOn,
-    RuntimeEvidence runtime) {
+    RuntimeEvidence runtime,
+    Optional<Assessment> assessment) {
 
   public Report {
     findings = List.copyOf(findings);
@@ -78,7 +82,8 @@ public record Report(
         baselined,
         rules,
         failOn,
-        RuntimeEvidence.none());
+        RuntimeEvidence.none(),
+        Optional.empty());
   }
 
   /** This report with the given runtime evidence. */
@@ -96,7 +101,27 @@ public record Report(
         baselined,
         rules,
         failOn,
-        evidence);
+        evidence,
+        assessment);
+  }
+
+  /** This report with the verdict. */
+  public Report withAssessment(Assessment verdict) {
+    return new Report(
+        toolVersion,
+        command,
+        root,
+        findings,
+        extensionModules,
+        skipped,
+        unusedSuppressions,
+        filesAnalyzed,
+        suppressed,
+        baselined,
+        rules,
+        failOn,
+        runtime,
+        Optional.of(verdict));
   }
 
   /** Number of findings per severity, for every severity (zero included), most serious first. */

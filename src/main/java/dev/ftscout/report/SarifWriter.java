@@ -66,6 +66,10 @@ public final class SarifWriter implements ReportWriter {
         .putObject(ROOT_ID)
         .put("uri", rootUri.endsWith("/") ? rootUri : rootUri + "/");
     run.put("columnKind", "utf16CodeUnits");
+    report
+        .assessment()
+        .ifPresent(
+            a -> JsonWriter.verdict(run.putObject("properties").putObject("ftscout/verdict"), a));
 
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);

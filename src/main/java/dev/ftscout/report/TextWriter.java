@@ -5,6 +5,10 @@ import dev.ftscout.model.Finding;
 import dev.ftscout.model.Severity;
 import dev.ftscout.model.SkippedFile;
 import dev.ftscout.model.UnusedSuppression;
+import dev.ftscout.verdict.Assessment;
+import dev.ftscout.verdict.Evidence;
+import dev.ftscout.verdict.NextStep;
+import dev.ftscout.verdict.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,7 @@ public final class TextWriter implements ReportWriter {
   @Override
   public String write(Report report) {
     StringBuilder out = new StringBuilder();
+    report.assessment().ifPresent(a -> appendVerdict(out, a));
     for (Severity severity : Severity.values()) {
       List<Finding> group =
           report.findings().stream().filter(f -> f.severity() == severity).toList();
@@ -50,6 +55,49 @@ public final class TextWriter implements ReportWriter {
     appendUnused(out, report.unusedSuppressions());
     out.append(summary(report)).append('\n');
     return out.toString();
+  }
+
+  private void appendVerdict(StringBuilder out, Assessment a) {
+    String banner = "Verdict: " + a.verdict().label();
+    String coloured =
+        switch (a.verdict()) {
+          case NO -> style.red(style.bold(banner));
+          case MAYBE -> style.yellow(style.bold(banner));
+          case YES -> style.green(style.bold(banner));
+        };
+    out.append(coloured)
+        .append(style.dim(" (confidence: " + a.confidence().label() + ")"))
+        .append('\n');
+    if (!a.reasons().isEmpty()) {
+      out.append(style.bold("Why")).append('\n');
+      int n = 1;
+      for (Reason r : a.reasons()) {
+        out.append(String.format(java.util.Locale.ROOT, "%3d. ", n++))
+            .append(r.title())
+            .append(style.dim("  [" + r.rule() + " → " + r.pointsTo().label() + "]"))
+            .append('\n');
+        for (Evidence e : r.evidence()) {
+          out.append("       - ").append(e.text()).append('\n');
+        }
+      }
+    }
+    if (!a.failedParts().isEmpty()) {
+      out.append(style.red("Not checked (failed)")).append('\n');
+      a.failedParts().forEach(f -> out.append("     - ").append(f).append('\n'));
+    }
+    if (!a.nextSteps().isEmpty()) {
+      out.append(style.bold("Next steps")).append('\n');
+      int n = 1;
+      for (NextStep step : a.nextSteps()) {
+        out.append(String.format(java.util.Locale.ROOT, "%3d. ", n++))
+            .append(step.action())
+            .append('\n');
+        if (!step.command().isEmpty()) {
+          out.append("       ").append(style.cyan("$ " + step.command())).append('\n');
+        }
+      }
+    }
+    out.append('\n');
   }
 
   private static String heading(Severity s) {

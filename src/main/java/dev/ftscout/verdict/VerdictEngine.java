@@ -54,7 +54,11 @@ public final class VerdictEngine {
             .thenComparing(Comparator.comparingInt(Reason::weight).reversed())
             .thenComparing(Reason::rule));
     return new Assessment(
-        verdict, in.verified() ? Confidence.VERIFIED : Confidence.STATIC, reasons, nextSteps(in));
+        verdict,
+        in.verified() ? Confidence.VERIFIED : Confidence.STATIC,
+        reasons,
+        nextSteps(in),
+        in.failures());
   }
 
   private static List<NextStep> nextSteps(VerdictInput in) {

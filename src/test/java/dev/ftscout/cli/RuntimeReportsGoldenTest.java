@@ -72,7 +72,8 @@ class RuntimeReportsGoldenTest {
         0,
         Reports.entries(rules, components),
         FailOn.WARNING,
-        evidence);
+        evidence,
+        Optional.empty());
   }
 
   @Test

@@ -23,7 +23,8 @@ class HistoryStoreTest {
         findings,
         deps,
         List.of("top reason of " + verdict),
-        "{\"verdict\":\"" + verdict + "\"}");
+        java.util.Map.of(
+            "json", "{\"verdict\":\"" + verdict + "\"}", "text", "Verdict: " + verdict));
   }
 
   private static StoredFinding finding(String rule, int line, String fp) {
@@ -73,7 +74,9 @@ class HistoryStoreTest {
       RunRecord loaded = store.load(first).orElseThrow();
       assertThat(loaded.summary().findings()).isEqualTo(2);
       assertThat(loaded.summary().recordedAt()).isEqualTo(Instant.parse("2026-01-01T10:00:00Z"));
-      assertThat(loaded.reportData()).isEqualTo("{\"verdict\":\"No\"}");
+      assertThat(loaded.renderings())
+          .containsEntry("json", "{\"verdict\":\"No\"}")
+          .containsEntry("text", "Verdict: No");
       assertThat(loaded.reasons()).containsExactly("top reason of No");
 
       RunDiff diff = store.diff(first, second);
