@@ -166,7 +166,7 @@ def one(path, dump):
             symtable_text(top, sout)
             sym_text = "".join(sout)
         except (SyntaxError, ValueError) as e:
-            sym_text = "ERR %d %s\n" % (getattr(e, "lineno", 0) or 0, getattr(e, "msg", str(e)))
+            sym_text = "ERR\n"
     return ast_text, sym_text, None
 
 
