@@ -43,11 +43,21 @@ final class AstText {
   private static final HexFormat HEX = HexFormat.of();
 
   private final StringBuilder out = new StringBuilder(1 << 16);
+  private final boolean positions;
   private int nodes;
+
+  private AstText(boolean positions) {
+    this.positions = positions;
+  }
 
   /** The text for a whole tree. */
   static AstText of(Node root) {
-    AstText t = new AstText();
+    return of(root, true);
+  }
+
+  /** The text for a whole tree; without positions when comparing trees of different layout. */
+  static AstText of(Node root, boolean positions) {
+    AstText t = new AstText(positions);
     t.node(root);
     return t;
   }
@@ -99,7 +109,7 @@ final class AstText {
     nodes++;
     Shape s = shape(n.getClass());
     out.append(s.name());
-    if (s.located()) {
+    if (s.located() && positions) {
       Span sp = ((Located) n).span();
       out.append('@')
           .append(sp.lineno())
