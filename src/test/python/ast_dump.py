@@ -3,10 +3,11 @@
 Reads file paths from stdin, one per line, and writes one line per file to stdout:
 
     <index> OK <ast md5> <node count> <symtable md5> <symbol count>
-    <index> ERR <line> <message>
+    <index> ERR <line> <offset> <end line> <end offset> <exception class> <message>
 
-``--dump`` writes the full text instead (``### <index>`` then the AST text, then
-``### sym`` and the symtable text), for showing where a difference is.
+(tab-separated). ``--dump`` writes the full text instead (``### <index>`` then the AST
+text, then ``### sym`` and the symtable text), for showing where a difference is.
+``--verdict-only`` only parses (any Python 3.8+ runs it), for version checks.
 
 The text format is shared with ``AstText`` and ``SymtableText`` on the Java side:
 
@@ -142,7 +143,19 @@ def symtable_text(table, out):
 SYMS = [0]
 
 
-def one(path, dump):
+def error_fields(e):
+    msg = getattr(e, "msg", None) or str(e)
+    return "%d\t%d\t%d\t%d\t%s\t%s" % (
+        getattr(e, "lineno", None) or 0,
+        getattr(e, "offset", None) or 0,
+        getattr(e, "end_lineno", None) or 0,
+        getattr(e, "end_offset", None) or 0,
+        type(e).__name__,
+        msg.replace("\n", " ").replace("\t", " "),
+    )
+
+
+def one(path, dump, verdict_only=False):
     with open(path, "rb") as f:
         data = f.read()
     COUNT[0] = 0
@@ -150,11 +163,11 @@ def one(path, dump):
     try:
         tree = ast.parse(data)
     except (SyntaxError, ValueError) as e:
-        line = getattr(e, "lineno", None) or 0
-        msg = getattr(e, "msg", None) or str(e)
-        return None, None, "%d %s" % (line, msg.replace("\n", " ").replace("\t", " "))
+        return None, None, error_fields(e)
     except (RecursionError, MemoryError) as e:
-        return None, None, "0 %s: %s" % (type(e).__name__, e)
+        return None, None, "0\t0\t0\t0\t%s\t%s" % (type(e).__name__, e)
+    if verdict_only:
+        return "", "", None
     out = []
     D[tree.__class__](tree, out.append)
     ast_text = "".join(out)
@@ -172,12 +185,13 @@ def one(path, dump):
 
 def main():
     dump = "--dump" in sys.argv
+    verdict_only = "--verdict-only" in sys.argv
     out = sys.stdout
     for index, line in enumerate(sys.stdin):
         path = line.rstrip("\n")
         if not path:
             continue
-        ast_text, sym_text, err = one(path, dump)
+        ast_text, sym_text, err = one(path, dump, verdict_only)
         if err is not None:
             out.write("%d\tERR\t%s\n" % (index, err))
         elif dump:

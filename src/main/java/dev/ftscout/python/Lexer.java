@@ -423,9 +423,10 @@ final class Lexer {
           indent--;
         }
         if (col != indstack[indent]) {
+          // CPython points past the end of the offending line.
           error(
               "unindent does not match any outer indentation level",
-              pos,
+              Math.min(n, lineEndOf(pos) + 1),
               SyntaxError.Kind.INDENTATION_ERROR,
               false);
           // Recover by treating the odd column as one more level, so blocks still balance.

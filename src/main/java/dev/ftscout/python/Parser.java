@@ -57,6 +57,9 @@ final class Parser {
 
     final String text;
 
+    /** CPython reports INDENT, DEDENT and ENDMARKER positions without its usual +1. */
+    boolean raw;
+
     Failure(
         String message,
         int line,
@@ -84,7 +87,10 @@ final class Parser {
       int endLine,
       int endCol,
       SyntaxError.Kind kind,
-      boolean generic) {}
+      boolean generic,
+      boolean raw,
+      int furthestLine,
+      int furthestEnd) {}
 
   private final Lexer lx;
   private final byte[] src;
@@ -266,39 +272,41 @@ final class Parser {
       return lexFailure(i);
     }
     if (type[i] == INDENT) {
-      return new Failure(
-          "unexpected indent",
-          sline[i],
-          ecol[i],
-          sline[i],
-          ecol[i],
-          SyntaxError.Kind.INDENTATION_ERROR,
-          -1);
+      return failTok(i, "unexpected indent", SyntaxError.Kind.INDENTATION_ERROR);
     }
     if (type[i] == DEDENT) {
-      return new Failure(
-          "unexpected unindent",
-          sline[i],
-          ecol[i],
-          sline[i],
-          ecol[i],
-          SyntaxError.Kind.INDENTATION_ERROR,
-          -1);
+      return failTok(i, "unexpected unindent", SyntaxError.Kind.INDENTATION_ERROR);
     }
     return genericAt(i);
   }
 
-  private Failure genericAt(int i) {
-    return new Failure(
-        "invalid syntax", sline[i], scol[i], eline[i], ecol[i], SyntaxError.Kind.SYNTAX_ERROR, -2);
-  }
-
-  private Failure failAt(int i, String message) {
+  /** An error at token {@code i}, positioned as CPython positions errors at tokens. */
+  private Failure failTok(int i, String message, SyntaxError.Kind kind) {
     if (type[i] == ERRORTOKEN) {
       return lexFailure(i);
     }
-    return new Failure(
-        message, sline[i], scol[i], eline[i], ecol[i], SyntaxError.Kind.SYNTAX_ERROR, -1);
+    int tt = type[i];
+    if (tt == INDENT || tt == DEDENT || tt == ENDMARKER) {
+      int col = tt == INDENT ? ecol[i] : scol[i];
+      Failure f = new Failure(message, eline[i], col, eline[i], col, kind, -1);
+      f.raw = true;
+      return f;
+    }
+    return new Failure(message, sline[i], scol[i], eline[i], ecol[i], kind, -1);
+  }
+
+  private Failure genericAt(int i) {
+    Failure f = failTok(i, "invalid syntax", SyntaxError.Kind.SYNTAX_ERROR);
+    if (f.lexError >= 0) {
+      return f;
+    }
+    Failure g = new Failure(f.text, f.line, f.col, f.endLine, f.endCol, f.kind, -2);
+    g.raw = f.raw;
+    return g;
+  }
+
+  private Failure failAt(int i, String message) {
+    return failTok(i, message, SyntaxError.Kind.SYNTAX_ERROR);
   }
 
   private Failure failRange(int from, int to, String message) {
@@ -329,9 +337,7 @@ final class Parser {
   }
 
   private Failure indentationFailure(String message) {
-    int i = p;
-    return new Failure(
-        message, sline[i], scol[i], eline[i], ecol[i], SyntaxError.Kind.INDENTATION_ERROR, -1);
+    return failTok(p, message, SyntaxError.Kind.INDENTATION_ERROR);
   }
 
   /** Syntax the target version does not have yet; reported, but the tree is still built. */
@@ -352,7 +358,10 @@ final class Parser {
             where.endLineno(),
             where.endColOffset(),
             SyntaxError.Kind.SYNTAX_ERROR,
-            false);
+            false,
+            false,
+            0,
+            0);
     if (speculating > 0) {
       pendingVersionProblems.add(problem);
     } else {
@@ -427,11 +436,34 @@ final class Parser {
   }
 
   private void record(Failure f) {
+    int far = Math.min(furthest, ntok - 1);
     if (f.lexError >= 0) {
-      problems.add(new Problem(f.text, f.line, -1 - f.lexError, f.endLine, 0, f.kind, false));
+      problems.add(
+          new Problem(
+              f.text,
+              f.line,
+              -1 - f.lexError,
+              f.endLine,
+              0,
+              f.kind,
+              false,
+              false,
+              sline[far],
+              lx.end[far]));
       return;
     }
-    problems.add(new Problem(f.text, f.line, f.col, f.endLine, f.endCol, f.kind, f.lexError == -2));
+    problems.add(
+        new Problem(
+            f.text,
+            f.line,
+            f.col,
+            f.endLine,
+            f.endCol,
+            f.kind,
+            f.lexError == -2,
+            f.raw,
+            sline[far],
+            lx.end[far]));
   }
 
   /**
@@ -498,6 +530,15 @@ final class Parser {
             out.add(m);
             return;
           }
+          int start = p;
+          try {
+            simpleStatements(out);
+          } catch (Failure f) {
+            p = start;
+            missingMatchColon();
+            throw f;
+          }
+          return;
         }
         simpleStatements(out);
       }
@@ -588,18 +629,14 @@ final class Parser {
   private Statement raiseStatement() {
     int s = p;
     p++;
-    if (at(KW_FROM)) {
-      throw failRange(s, p, "did you forget an expression between 'raise' and 'from'?");
-    }
+
     if (!startsExpression(t())) {
       return new Statement.Raise(Optional.empty(), Optional.empty(), span(s));
     }
     Expression exc = expression();
     Optional<Expression> cause = Optional.empty();
     if (accept(KW_FROM)) {
-      if (!startsExpression(t())) {
-        throw failAt(p - 1, "did you forget an expression after 'from'?");
-      }
+
       cause = Optional.of(expression());
     }
     return new Statement.Raise(Optional.of(exc), cause, span(s));
@@ -750,6 +787,12 @@ final class Parser {
       List<Expression> targets = new ArrayList<>();
       Expression value = first;
       while (accept(EQUAL)) {
+        if (value instanceof Expression.Yield || value instanceof Expression.YieldFrom) {
+          throw failSpan(value.span(), "assignment to yield expression not possible");
+        }
+        if (targets.isEmpty()) {
+          checkAssignHere(s, value);
+        }
         targets.add(toTarget(value, ExprContext.STORE));
         value = at(KW_YIELD) ? yieldExpression() : starExpressions();
       }
@@ -854,6 +897,48 @@ final class Parser {
   }
 
   // ---- targets ------------------------------------------------------------------------------
+
+  /**
+   * CPython's {@code invalid_named_expression}: {@code f() = 1} (one '=', an invalid target that is
+   * a plain bitwise-or expression) reads as a mistyped comparison.
+   */
+  private void checkAssignHere(int s, Expression left) {
+    if (invalidTarget(left, ExprContext.STORE, false) == null || !bitwiseOrLevel(left)) {
+      return;
+    }
+    int tt = type[s];
+    if (left instanceof Expression.List
+        || left instanceof Expression.Tuple
+        || left instanceof Expression.GeneratorExp
+        || tt == KW_TRUE
+        || tt == KW_NONE
+        || tt == KW_FALSE
+        || tt == LSQB) {
+      return;
+    }
+    int save = p;
+    Expression rhs = speculate(this::bitwiseOr);
+    boolean followedByAssign = at(EQUAL) || at(COLONEQUAL);
+    p = save;
+    if (rhs != null && !followedByAssign) {
+      throw failSpan(
+          left.span(),
+          "cannot assign to " + exprName(left) + " here. Maybe you meant '==' instead of '='?");
+    }
+  }
+
+  /** Whether {@code e} can be produced by the grammar's {@code bitwise_or} rule. */
+  private static boolean bitwiseOrLevel(Expression e) {
+    return !(e instanceof Expression.BoolOp
+        || (e instanceof Expression.UnaryOp u && u.op() == UnaryOperator.NOT)
+        || e instanceof Expression.Compare
+        || e instanceof Expression.IfExp
+        || e instanceof Expression.Lambda
+        || e instanceof Expression.NamedExpr
+        || e instanceof Expression.Yield
+        || e instanceof Expression.YieldFrom
+        || e instanceof Expression.Starred);
+  }
 
   /** Turns a parsed expression into an assignment/deletion target, or fails as CPython does. */
   private Expression toTarget(Expression e, ExprContext ctx) {
@@ -1219,7 +1304,7 @@ final class Parser {
       int s = p;
       if (kwarg != null) {
         if (at(NAME) || at(STAR) || at(DOUBLESTAR) || at(SLASH)) {
-          throw failAt(p, "parameters cannot follow var-keyword parameter");
+          throw failAt(p, "arguments cannot follow var-keyword argument");
         }
         throw unexpected();
       }
@@ -1231,7 +1316,7 @@ final class Parser {
           throw failAt(p, "/ must be ahead of *");
         }
         if (args.isEmpty()) {
-          throw failAt(p, "at least one parameter must precede /");
+          throw failAt(p, "at least one argument must precede /");
         }
         p++;
         slash = true;
@@ -1239,16 +1324,16 @@ final class Parser {
         args.clear();
       } else if (at(STAR)) {
         if (star) {
-          throw failAt(p, "* may appear only once");
+          throw failAt(p, "* argument may appear only once");
         }
         star = true;
         p++;
         if (at(COMMA) || at(close)) {
           if (at(close) || t(1) == close || t(1) == DOUBLESTAR) {
             if (lambda) {
-              throw failAt(s, "named parameters must follow bare *");
+              throw failAt(s, "named arguments must follow bare *");
             }
-            throw failAt(s, "named parameters must follow bare *");
+            throw failAt(s, "named arguments must follow bare *");
           }
         } else {
           int a = expectName();
@@ -1263,7 +1348,7 @@ final class Parser {
           }
           vararg = new Arg(name(a), ann, span(s));
           if (at(EQUAL)) {
-            throw failAt(p, "var-positional parameter cannot have default value");
+            throw failAt(p, "var-positional argument cannot have default value");
           }
         }
       } else if (at(DOUBLESTAR)) {
@@ -1275,7 +1360,7 @@ final class Parser {
         }
         kwarg = new Arg(name(a), ann, span(a));
         if (at(EQUAL)) {
-          throw failAt(p, "var-keyword parameter cannot have default value");
+          throw failAt(p, "var-keyword argument cannot have default value");
         }
       } else if (at(NAME)) {
         int a = p++;
@@ -1318,7 +1403,7 @@ final class Parser {
       }
     }
     if (star && vararg == null && kwonly.isEmpty()) {
-      throw failAt(p, "named parameters must follow bare *");
+      throw failAt(p, "named arguments must follow bare *");
     }
     if (!at(close)) {
       throw unexpected();
@@ -1363,11 +1448,7 @@ final class Parser {
     int s = p;
     p++;
     expectForced(COLON, ":");
-    List<Statement> body = block("'else' statement", s);
-    if (at(KW_ELIF)) {
-      throw failAt(p, "'elif' block follows an 'else' block");
-    }
-    return body;
+    return block("'else' statement", s);
   }
 
   private Statement whileStatement() {
@@ -1536,13 +1617,7 @@ final class Parser {
           if (at(NAME) && (t(1) == COLON)) {
             nm = Optional.of(name(p++));
           } else {
-            Expression bad = expression();
-            throw failSpan(
-                bad.span(),
-                "cannot use "
-                    + (isStar ? "except* " : "except ")
-                    + "statement with "
-                    + exprName(bad));
+            throw unexpected();
           }
         }
       } else if (isStar) {
@@ -1572,6 +1647,22 @@ final class Parser {
   }
 
   // ---- match --------------------------------------------------------------------------------
+
+  /** CPython's {@code invalid_match_stmt}: {@code match x} and then the line ends. */
+  private void missingMatchColon() {
+    int save = p;
+    Expression subject =
+        speculate(() -> {
+          p++;
+          return subjectExpression();
+        });
+    boolean newline = at(NEWLINE);
+    int at = p;
+    p = save;
+    if (subject != null && newline) {
+      throw failAt(at, "expected ':'");
+    }
+  }
 
   private boolean mayStartMatch() {
     int next = t(1);
@@ -1827,11 +1918,8 @@ final class Parser {
         p++;
         rest = Optional.of(name(expectName()));
         accept(COMMA);
-        if (!at(RBRACE)) {
-          throw failRange(
-              r,
-              r + 1,
-              "double star pattern must be the last (right-most) subpattern in the mapping pattern");
+        if (!at(RBRACE) && r >= 0) {
+          throw unexpected();
         }
         break;
       }
@@ -1999,6 +2087,14 @@ final class Parser {
 
   /** {@code named_expression}: {@code NAME := expression} or an expression. */
   private Expression namedExpression() {
+    return namedExpression(true);
+  }
+
+  /**
+   * {@code named_expression}; {@code mistakes} reports a lone '=' after it as CPython's {@code
+   * invalid_named_expression} does (call arguments have their own message for that).
+   */
+  private Expression namedExpression(boolean mistakes) {
     if (at(NAME) && t(1) == COLONEQUAL) {
       int s = p;
       int n = p;
@@ -2007,11 +2103,44 @@ final class Parser {
       return new Expression.NamedExpr(
           new Expression.Name(name(n), ExprContext.STORE, tokSpan(n)), value, span(s));
     }
+    int s = p;
     Expression e = expression();
     if (at(COLONEQUAL)) {
       throw failSpan(e.span(), "cannot use assignment expressions with " + exprName(e));
     }
+    if (mistakes && at(EQUAL)) {
+      mistakenAssignment(s, e);
+    }
     return e;
+  }
+
+  /** {@code if x = 1:} and the like, where a comparison or a walrus was meant. */
+  private void mistakenAssignment(int s, Expression e) {
+    int save = p;
+    p++;
+    Expression rhs = speculate(this::bitwiseOr);
+    boolean followedByAssign = at(EQUAL) || at(COLONEQUAL);
+    p = save;
+    if (rhs == null || followedByAssign) {
+      return;
+    }
+    if (e instanceof Expression.Name && p == s + 1) {
+      throw failSpanRange(
+          e.span(), rhs.span(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
+    int tt = type[s];
+    if (bitwiseOrLevel(e)
+        && !(e instanceof Expression.List
+            || e instanceof Expression.Tuple
+            || e instanceof Expression.GeneratorExp
+            || tt == KW_TRUE
+            || tt == KW_NONE
+            || tt == KW_FALSE
+            || tt == LSQB)) {
+      throw failSpan(
+          e.span(),
+          "cannot assign to " + exprName(e) + " here. Maybe you meant '==' instead of '='?");
+    }
   }
 
   /** {@code expression}: a conditional expression, a lambda or a disjunction. */
@@ -2029,7 +2158,7 @@ final class Parser {
       p++;
       Expression test = disjunction();
       if (!at(KW_ELSE)) {
-        if (at(COLON) || at(NEWLINE)) {
+        if (at(COLON)) {
           throw unexpected();
         }
         throw failSpanRange(body.span(), test.span(), "expected 'else' after 'if' expression");
@@ -2041,9 +2170,7 @@ final class Parser {
       if (at(DOUBLESTAR)) {
         throw failAt(p, "cannot use dict unpacking on only part of a conditional expression");
       }
-      if (!startsExpression(t()) || at(KW_YIELD)) {
-        throw failAt(p, "expected expression after 'else', but statement is given");
-      }
+
       Expression orelse = expression();
       return new Expression.IfExp(test, body, orelse, span(s));
     } finally {
@@ -2055,7 +2182,14 @@ final class Parser {
     int s = p;
     p++;
     Arguments args = at(COLON) ? Arguments.empty() : parameters(true);
-    expect(COLON);
+    int colon = expect(COLON);
+    if (at(FSTRING_MIDDLE) || at(TSTRING_MIDDLE)) {
+      throw failRange(
+          s,
+          colon,
+          (at(FSTRING_MIDDLE) ? "f-string" : "t-string")
+              + ": lambda expressions are not allowed without parentheses");
+    }
     Expression body = expression();
     return new Expression.Lambda(args, body, span(s));
   }
@@ -2338,14 +2472,15 @@ final class Parser {
       int s = p;
       if (at(STAR)) {
         p++;
+        if (at(RPAR) || at(COMMA)) {
+          throw failAt(p, "Invalid star expression");
+        }
         Expression v = expression();
         if (at(EQUAL)) {
           throw failRange(s, p, "cannot assign to iterable argument unpacking");
         }
         if (sawKwUnpack) {
-          throw failSpan(
-              tokSpan(s, lastTok()),
-              "iterable argument unpacking follows keyword argument unpacking");
+          throw failAt(s - 1, "iterable argument unpacking follows keyword argument unpacking");
         }
         ca.args.add(new Expression.Starred(v, ExprContext.LOAD, span(s)));
       } else if (at(DOUBLESTAR)) {
@@ -2371,7 +2506,7 @@ final class Parser {
       } else if ((at(KW_TRUE) || at(KW_FALSE) || at(KW_NONE)) && t(1) == EQUAL) {
         throw failRange(p, p + 1, "cannot assign to " + lx.text(p));
       } else {
-        Expression v = namedExpression();
+        Expression v = namedExpression(false);
         if (at(KW_FOR) || at(KW_ASYNC)) {
           List<Comprehension> gens = comprehensionClauses();
           if (ca.args.isEmpty() && ca.keywords.isEmpty() && at(RPAR)) {
@@ -2392,11 +2527,14 @@ final class Parser {
               "expression cannot contain assignment, perhaps you meant \"==\"?");
         }
         if (sawKeyword || sawKwUnpack) {
-          throw failSpan(
-              v.span(),
+          throw failAt(
+              p,
               sawKwUnpack
                   ? "positional argument follows keyword argument unpacking"
                   : "positional argument follows keyword argument");
+        }
+        if (!at(COMMA) && !at(RPAR)) {
+          throw missingComma(v);
         }
         ca.args.add(v);
       }
@@ -2863,7 +3001,7 @@ final class Parser {
       }
     }
     if ((unicodeFound || fstringFound) && bytesFound) {
-      throw failSpan(sp, "cannot mix bytes and nonbytes literals");
+      throw failAt(p, "cannot mix bytes and nonbytes literals");
     }
     if (bytesFound) {
       if (strings.size() == 1) {
@@ -3074,6 +3212,9 @@ final class Parser {
         throw failAt(p, what + ": expecting a valid expression after '{'");
       }
       value = starExpressions();
+      if (startsExpression(t())) {
+        throw missingComma(value);
+      }
     }
     boolean debug = false;
     if (at(EQUAL)) {
@@ -3293,6 +3434,9 @@ final class Parser {
         eline[i],
         ecol[i],
         SyntaxError.Kind.SYNTAX_ERROR,
-        false);
+        false,
+        false,
+        0,
+        0);
   }
 }

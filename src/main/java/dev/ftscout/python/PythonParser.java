@@ -129,27 +129,22 @@ public final class PythonParser {
     return pr.message().contains(" or newer (target version is ");
   }
 
+  /**
+   * CPython's {@code _PyPegen_tokenize_full_source_to_check_for_errors}: after a parser error it
+   * tokenizes on from the furthest token it read; a tokenizer error there replaces the parser's,
+   * and so does a bracket still open at the end of the file if it was opened on an earlier line.
+   */
   private static Optional<SyntaxError> laterTokenizerError(
       String path, Lexer lexer, Parser.Problem failure, SourceLines lines) {
     for (int i = 0; i < lexer.errors.size(); i++) {
       Lexer.LexError le = lexer.errors.get(i);
-      boolean after =
-          le.line() > failure.line()
-              || (le.line() == failure.line()
-                  && le.offset() - lexer.lineStart(le.line()) > failure.col());
-      if (!after) {
+      if (le.message().endsWith("was never closed")) {
+        if (le.line() < failure.furthestLine()) {
+          return Optional.of(lexError(path, lexer, i, lines));
+        }
         continue;
       }
-      if (le.raisesImmediately()) {
-        return Optional.of(lexError(path, lexer, i, lines));
-      }
-      if (le.message().endsWith("was never closed") && le.line() < failure.line()) {
-        return Optional.of(lexError(path, lexer, i, lines));
-      }
-    }
-    for (int i = 0; i < lexer.errors.size(); i++) {
-      Lexer.LexError le = lexer.errors.get(i);
-      if (le.message().endsWith("was never closed") && le.line() < failure.line()) {
+      if (le.offset() > failure.furthestEnd() && le.raisesImmediately()) {
         return Optional.of(lexError(path, lexer, i, lines));
       }
     }
@@ -161,8 +156,9 @@ public final class PythonParser {
     if (pr.col() < 0) {
       return lexError(path, lexer, -1 - pr.col(), lines);
     }
-    int col = lines.characterColumn(pr.line(), pr.col()) + 1;
-    int endCol = lines.characterColumn(pr.endLine(), pr.endCol()) + 1;
+    int shift = pr.raw() ? 0 : 1;
+    int col = lines.characterColumn(pr.line(), pr.col()) + shift;
+    int endCol = lines.characterColumn(pr.endLine(), pr.endCol()) + shift;
     return new SyntaxError(path, pr.line(), col, pr.endLine(), endCol, pr.message(), pr.kind());
   }
 

@@ -27,7 +27,16 @@ final class CpythonReference {
       task -> Thread.ofVirtual().name("cpython-reference").start(task);
 
   /** CPython's verdict on one file. */
-  record Verdict(String astHash, int nodes, String symHash, int symbols, Optional<String> error) {}
+  record Verdict(
+      String astHash, int nodes, String symHash, int symbols, Optional<Rejection> error) {}
+
+  /** CPython's exception for a file it rejects, located as {@code SyntaxError} reports it. */
+  record Rejection(int line, int offset, int endLine, int endOffset, String type, String message) {
+    @Override
+    public String toString() {
+      return line + ":" + offset + ": " + type + ": " + message;
+    }
+  }
 
   static Path script() {
     return TestVenvs.basedir().resolve("src/test/python/ast_dump.py");
@@ -35,6 +44,15 @@ final class CpythonReference {
 
   /** Verdicts for {@code files}, in order, computed by {@code shards} interpreter processes. */
   static List<Verdict> verdicts(Pythons.Python python, List<Path> files, int shards) {
+    return verdicts(python, files, shards, false);
+  }
+
+  /**
+   * Verdicts for {@code files}; with {@code verdictOnly} CPython only says whether it accepts each
+   * file (no tree or symbol table hashes), which any interpreter from 3.8 on can do.
+   */
+  static List<Verdict> verdicts(
+      Pythons.Python python, List<Path> files, int shards, boolean verdictOnly) {
     int n = Math.max(1, Math.min(shards, files.size()));
     List<CompletableFuture<List<String>>> parts = new ArrayList<>();
     for (int s = 0; s < n; s++) {
@@ -42,7 +60,9 @@ final class CpythonReference {
       for (int i = s; i < files.size(); i += n) {
         shard.add(files.get(i));
       }
-      parts.add(CompletableFuture.supplyAsync(() -> run(python, shard, false), IO));
+      parts.add(
+          CompletableFuture.supplyAsync(
+              () -> run(python, shard, verdictOnly ? "--verdict-only" : ""), IO));
     }
     Verdict[] out = new Verdict[files.size()];
     for (int s = 0; s < n; s++) {
@@ -56,7 +76,20 @@ final class CpythonReference {
               new Verdict(
                   f[2], Integer.parseInt(f[3]), f[4], Integer.parseInt(f[5]), Optional.empty());
         } else {
-          out[global] = new Verdict("", 0, "", 0, Optional.of(f[2]));
+          out[global] =
+              new Verdict(
+                  "",
+                  0,
+                  "",
+                  0,
+                  Optional.of(
+                      new Rejection(
+                          Integer.parseInt(f[2]),
+                          Integer.parseInt(f[3]),
+                          Integer.parseInt(f[4]),
+                          Integer.parseInt(f[5]),
+                          f[6],
+                          f[7])));
         }
       }
     }
@@ -70,7 +103,7 @@ final class CpythonReference {
 
   /** CPython's full text for one file: the ast part and the symtable part. */
   static String[] dump(Pythons.Python python, Path file) {
-    List<String> lines = run(python, List.of(file), true);
+    List<String> lines = run(python, List.of(file), "--dump");
     String all = String.join("\n", lines);
     int sym = all.indexOf("\n### sym\n");
     if (!all.startsWith("### ") || sym < 0) {
@@ -80,11 +113,11 @@ final class CpythonReference {
     return new String[] {ast, all.substring(sym + "\n### sym\n".length())};
   }
 
-  private static List<String> run(Pythons.Python python, List<Path> files, boolean dump) {
+  private static List<String> run(Pythons.Python python, List<Path> files, String flag) {
     List<String> argv =
         new ArrayList<>(List.of(python.executable().toString(), "-X", "utf8", script().toString()));
-    if (dump) {
-      argv.add("--dump");
+    if (!flag.isEmpty()) {
+      argv.add(flag);
     }
     try {
       ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -20,7 +20,13 @@ final class Differential {
   private Differential() {}
 
   /** What one run compared and what differed. */
-  record Outcome(int files, long nodes, long symbols, int rejectedByBoth, List<String> failures) {}
+  record Outcome(
+      int files,
+      long nodes,
+      long symbols,
+      int rejectedByBoth,
+      List<String> failures,
+      List<String> rejected) {}
 
   /** Our side of one file: the texts and hashes, or our first error. */
   record Ours(
@@ -80,6 +86,7 @@ final class Differential {
     long nodes = 0;
     long symbols = 0;
     int rejected = 0;
+    List<String> rejectedFiles = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       CpythonReference.Verdict v = verdicts.get(i);
       Ours o = ours[i];
@@ -90,6 +97,7 @@ final class Differential {
               f + ": CPython rejects it (" + v.error().get() + ") but the parser accepts it");
         } else {
           rejected++;
+          rejectedFiles.add(f + ": " + v.error().get());
         }
         continue;
       }
@@ -117,7 +125,7 @@ final class Differential {
       }
       failures.add(msg.toString());
     }
-    return new Outcome(files.size(), nodes, symbols, rejected, failures);
+    return new Outcome(files.size(), nodes, symbols, rejected, failures, rejectedFiles);
   }
 
   private static int countSymbols(String sym) {

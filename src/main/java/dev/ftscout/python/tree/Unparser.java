@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a tree back into Python source, as {@code ast.unparse} does: the output parses back to the
- * same tree (positions aside), with the parentheses precedence requires and no others. Comments
- * and the original layout are not kept. The output uses Python 3.12+ f-string syntax.
+ * same tree (positions aside), with the parentheses precedence requires and no others. Comments and
+ * the original layout are not kept. The output uses Python 3.12+ f-string syntax.
  */
 public final class Unparser {
 
@@ -58,7 +58,8 @@ public final class Unparser {
       case Statement s -> u.statement(s);
       case Expression e -> u.expr(e, Prec.TEST);
       case Pattern p -> u.pattern(p, Prec.TEST);
-      default -> throw new IllegalArgumentException("cannot unparse " + node.getClass().getSimpleName());
+      default ->
+          throw new IllegalArgumentException("cannot unparse " + node.getClass().getSimpleName());
     }
     return u.out.toString();
   }
@@ -107,10 +108,11 @@ public final class Unparser {
       case Statement.Return r -> {
         line();
         out.append("return");
-        r.value().ifPresent(v -> {
-          out.append(' ');
-          expr(v, Prec.TUPLE);
-        });
+        r.value()
+            .ifPresent(v -> {
+              out.append(' ');
+              expr(v, Prec.TUPLE);
+            });
       }
       case Statement.Delete d -> {
         line();
@@ -151,13 +153,15 @@ public final class Unparser {
         }
         out.append(": ");
         expr(a.annotation(), Prec.TEST);
-        a.value().ifPresent(v -> {
-          out.append(" = ");
-          expr(v, Prec.YIELD);
-        });
+        a.value()
+            .ifPresent(v -> {
+              out.append(" = ");
+              expr(v, Prec.YIELD);
+            });
       }
       case Statement.For f -> forStatement("for ", f.target(), f.iter(), f.body(), f.orelse());
-      case Statement.AsyncFor f -> forStatement("async for ", f.target(), f.iter(), f.body(), f.orelse());
+      case Statement.AsyncFor f ->
+          forStatement("async for ", f.target(), f.iter(), f.body(), f.orelse());
       case Statement.While w -> {
         line();
         out.append("while ");
@@ -192,10 +196,11 @@ public final class Unparser {
           line();
           out.append("case ");
           pattern(c.pattern(), Prec.TEST);
-          c.guard().ifPresent(g -> {
-            out.append(" if ");
-            expr(g, Prec.NAMED_EXPR);
-          });
+          c.guard()
+              .ifPresent(g -> {
+                out.append(" if ");
+                expr(g, Prec.NAMED_EXPR);
+              });
           block(c.body());
         }
         indent--;
@@ -203,25 +208,30 @@ public final class Unparser {
       case Statement.Raise r -> {
         line();
         out.append("raise");
-        r.exc().ifPresent(e -> {
-          out.append(' ');
-          expr(e, Prec.TEST);
-        });
-        r.cause().ifPresent(c -> {
-          out.append(" from ");
-          expr(c, Prec.TEST);
-        });
+        r.exc()
+            .ifPresent(e -> {
+              out.append(' ');
+              expr(e, Prec.TEST);
+            });
+        r.cause()
+            .ifPresent(c -> {
+              out.append(" from ");
+              expr(c, Prec.TEST);
+            });
       }
-      case Statement.Try t -> tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), false);
-      case Statement.TryStar t -> tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), true);
+      case Statement.Try t ->
+          tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), false);
+      case Statement.TryStar t ->
+          tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), true);
       case Statement.Assert a -> {
         line();
         out.append("assert ");
         expr(a.test(), Prec.TEST);
-        a.msg().ifPresent(m -> {
-          out.append(", ");
-          expr(m, Prec.TEST);
-        });
+        a.msg()
+            .ifPresent(m -> {
+              out.append(", ");
+              expr(m, Prec.TEST);
+            });
       }
       case Statement.Import i -> {
         line();
@@ -230,7 +240,10 @@ public final class Unparser {
       }
       case Statement.ImportFrom i -> {
         line();
-        out.append("from ").append(".".repeat(i.level())).append(i.module().orElse("")).append(" import ");
+        out.append("from ")
+            .append(".".repeat(i.level()))
+            .append(i.module().orElse(""))
+            .append(" import ");
         aliases(i.names());
       }
       case Statement.Global g -> {
@@ -272,10 +285,11 @@ public final class Unparser {
     out.append('(');
     arguments(f.args(), true);
     out.append(')');
-    f.returns().ifPresent(r -> {
-      out.append(" -> ");
-      expr(r, Prec.TEST);
-    });
+    f.returns()
+        .ifPresent(r -> {
+          out.append(" -> ");
+          expr(r, Prec.TEST);
+        });
     block(f.body());
   }
 
@@ -291,35 +305,44 @@ public final class Unparser {
       switch (params.get(i)) {
         case TypeParam.TypeVar v -> {
           out.append(v.name());
-          v.bound().ifPresent(b -> {
-            out.append(": ");
-            expr(b, Prec.TEST);
-          });
-          v.defaultValue().ifPresent(d -> {
-            out.append(" = ");
-            expr(d, Prec.TEST);
-          });
+          v.bound()
+              .ifPresent(b -> {
+                out.append(": ");
+                expr(b, Prec.TEST);
+              });
+          v.defaultValue()
+              .ifPresent(d -> {
+                out.append(" = ");
+                expr(d, Prec.TEST);
+              });
         }
         case TypeParam.TypeVarTuple v -> {
           out.append('*').append(v.name());
-          v.defaultValue().ifPresent(d -> {
-            out.append(" = ");
-            expr(d, Prec.TEST);
-          });
+          v.defaultValue()
+              .ifPresent(d -> {
+                out.append(" = ");
+                expr(d, Prec.TEST);
+              });
         }
         case TypeParam.ParamSpec v -> {
           out.append("**").append(v.name());
-          v.defaultValue().ifPresent(d -> {
-            out.append(" = ");
-            expr(d, Prec.TEST);
-          });
+          v.defaultValue()
+              .ifPresent(d -> {
+                out.append(" = ");
+                expr(d, Prec.TEST);
+              });
         }
       }
     }
     out.append(']');
   }
 
-  private void forStatement(String keyword, Expression target, Expression iter, List<Statement> body, List<Statement> orelse) {
+  private void forStatement(
+      String keyword,
+      Expression target,
+      Expression iter,
+      List<Statement> body,
+      List<Statement> orelse) {
     line();
     out.append(keyword);
     expr(target, Prec.TUPLE);
@@ -357,10 +380,11 @@ public final class Unparser {
       if (loneTuple) {
         out.append(')');
       }
-      item.optionalVars().ifPresent(v -> {
-        out.append(" as ");
-        expr(v, Prec.TEST);
-      });
+      item.optionalVars()
+          .ifPresent(v -> {
+            out.append(" as ");
+            expr(v, Prec.TEST);
+          });
     }
     block(body);
   }
@@ -377,10 +401,11 @@ public final class Unparser {
     for (ExceptHandler h : handlers) {
       line();
       out.append(star ? "except*" : "except");
-      h.type().ifPresent(t -> {
-        out.append(' ');
-        expr(t, Prec.TEST);
-      });
+      h.type()
+          .ifPresent(t -> {
+            out.append(' ');
+            expr(t, Prec.TEST);
+          });
       h.name().ifPresent(n -> out.append(" as ").append(n));
       block(h.body());
     }
@@ -460,10 +485,11 @@ public final class Unparser {
   private void arg(Arg a, boolean annotations) {
     out.append(a.arg());
     if (annotations) {
-      a.annotation().ifPresent(t -> {
-        out.append(": ");
-        expr(t, t instanceof Expression.Starred ? Prec.EXPR : Prec.TEST);
-      });
+      a.annotation()
+          .ifPresent(t -> {
+            out.append(": ");
+            expr(t, t instanceof Expression.Starred ? Prec.EXPR : Prec.TEST);
+          });
     }
   }
 
@@ -632,10 +658,11 @@ public final class Unparser {
       }
       case Expression.Yield y -> {
         out.append("yield");
-        y.value().ifPresent(v -> {
-          out.append(' ');
-          expr(v, Prec.TUPLE);
-        });
+        y.value()
+            .ifPresent(v -> {
+              out.append(' ');
+              expr(v, Prec.TUPLE);
+            });
       }
       case Expression.YieldFrom y -> {
         out.append("yield from ");
@@ -661,7 +688,8 @@ public final class Unparser {
       case Expression.Constant c -> constant(c);
       case Expression.Attribute a -> {
         expr(a.value(), Prec.ATOM);
-        if (a.value() instanceof Expression.Constant c && c.value() instanceof ConstantValue.IntValue) {
+        if (a.value() instanceof Expression.Constant c
+            && c.value() instanceof ConstantValue.IntValue) {
           out.append(' ');
         }
         out.append('.').append(a.attr());
@@ -702,10 +730,11 @@ public final class Unparser {
         s.lower().ifPresent(l -> expr(l, Prec.TEST));
         out.append(':');
         s.upper().ifPresent(u -> expr(u, Prec.TEST));
-        s.step().ifPresent(st -> {
-          out.append(':');
-          expr(st, Prec.TEST);
-        });
+        s.step()
+            .ifPresent(st -> {
+              out.append(':');
+              expr(st, Prec.TEST);
+            });
       }
     }
   }
@@ -860,8 +889,11 @@ public final class Unparser {
         case Expression.Constant c when c.value() instanceof ConstantValue.StrValue s ->
             escapeInto(out, s.value(), '"', true);
         case Expression.FormattedValue f -> field(f.value(), null, f.conversion(), f.formatSpec());
-        case Expression.Interpolation i -> field(i.value(), i.str(), i.conversion(), i.formatSpec());
-        default -> throw new IllegalArgumentException("unexpected f-string part " + v.getClass().getSimpleName());
+        case Expression.Interpolation i ->
+            field(i.value(), i.str(), i.conversion(), i.formatSpec());
+        default ->
+            throw new IllegalArgumentException(
+                "unexpected f-string part " + v.getClass().getSimpleName());
       }
     }
   }
