@@ -192,6 +192,15 @@ final class Lexer {
   private boolean blankline;
   private boolean done;
 
+  /**
+   * Offset of the first place where tokenizing resynchronised after broken brackets; from there on
+   * the tokens are no longer CPython's, so later errors must not stand in for CPython's.
+   */
+  int firstResync = Integer.MAX_VALUE;
+
+  /** Where tokenizing last resumed after unclosed brackets, so it never resumes twice there. */
+  private int resumedAt = -1;
+
   Lexer(byte[] source) {
     this.b = source;
     this.n = source.length;
@@ -399,6 +408,10 @@ final class Lexer {
     if (c == '#' || c == '\n' || c == '\r') {
       blankline = true;
     }
+    if (!blankline && level > 0 && modeIndex == 0 && startsStatementKeyword(pos)) {
+      closeBracketsBeforeStatement();
+      return false;
+    }
     if (!blankline && level == 0) {
       col = contLineCol != 0 ? contLineCol : col;
       altcol = contLineCol != 0 ? contLineCol : altcol;
@@ -574,6 +587,12 @@ final class Lexer {
     }
   }
 
+  /**
+   * The file ended inside brackets. CPython reports the innermost open bracket. To let the parser
+   * go on after such a broken statement, the lexer then looks for the first later line that starts
+   * a new statement (at or left of the indentation of the line that opened the outermost bracket)
+   * and tokenizes again from there, as if the brackets had closed before it.
+   */
   private void unclosedBracketsAtEof() {
     int open = parenoffset[level - 1];
     int line = lineOf(open);
@@ -586,9 +605,129 @@ final class Lexer {
             open + 1,
             SyntaxError.Kind.SYNTAX_ERROR,
             false));
-    emit(ERRORTOKEN, open, open + 1, errors.size() - 1);
+    int outer = parenoffset[0];
     level = 0;
-    emit(ENDMARKER, n, n);
+    int resume = resumeLine(outer);
+    if (resume < 0) {
+      emit(ERRORTOKEN, open, open + 1, errors.size() - 1);
+      emit(ENDMARKER, n, n);
+      return;
+    }
+    int keep = count;
+    while (keep > 0 && start[keep - 1] >= resume) {
+      keep--;
+    }
+    count = keep;
+    LexError neverClosed = errors.remove(errors.size() - 1);
+    errors.removeIf(e -> e.offset() > resume);
+    errors.add(neverClosed);
+    comments.removeIf(c -> lineStart(c.line()) + c.column() >= resume);
+    emit(ERRORTOKEN, open, open + 1, errors.size() - 1);
+    emit(NEWLINE, resume, resume);
+    firstResync = Math.min(firstResync, resume);
+    pos = resume;
+    atbol = true;
+    modeIndex = 0;
+    resumedAt = resume;
+  }
+
+  private static final String[] STATEMENT_KEYWORDS = {
+    "def",
+    "class",
+    "return",
+    "raise",
+    "del",
+    "assert",
+    "global",
+    "nonlocal",
+    "pass",
+    "break",
+    "continue",
+    "try",
+    "while",
+    "with",
+    "except",
+    "finally",
+    "elif",
+    "import"
+  };
+
+  /**
+   * Whether the text at {@code at} is a keyword that only ever starts a statement. Such a word can
+   * never be inside brackets in valid code, so finding one there means a bracket was left open.
+   */
+  private boolean startsStatementKeyword(int at) {
+    for (String kw : STATEMENT_KEYWORDS) {
+      int len = kw.length();
+      if (at + len > n) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < len; i++) {
+        if (b[at + i] != kw.charAt(i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same && (at + len >= n || !isIdentChar(b[at + len] & 0xFF))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A statement keyword starts a line inside brackets: report the innermost bracket as never
+   * closed, end the broken logical line there, and tokenize the new line as a statement.
+   */
+  private void closeBracketsBeforeStatement() {
+    int open = parenoffset[level - 1];
+    char ch = (char) parenstack[level - 1];
+    errors.add(
+        new LexError(
+            "'" + ch + "' was never closed",
+            lineOf(open),
+            open + 1,
+            open + 1,
+            SyntaxError.Kind.SYNTAX_ERROR,
+            false));
+    emit(ERRORTOKEN, open, open + 1, errors.size() - 1);
+    int lineBegin = lineStart(lineOf(pos));
+    firstResync = Math.min(firstResync, lineBegin);
+    emit(NEWLINE, lineBegin, lineBegin);
+    level = 0;
+    pos = lineBegin;
+    atbol = true;
+  }
+
+  /** Offset of the line to resume at after unclosed brackets, or -1. */
+  private int resumeLine(int outerOpen) {
+    int openLine = lineOf(outerOpen);
+    int indent = indentWidth(lineStart(openLine));
+    for (int l = openLine + 1; l <= lineCount; l++) {
+      int ls = lineStarts[l - 1];
+      if (ls <= resumedAt) {
+        continue;
+      }
+      int col = indentWidth(ls);
+      int first = ls + col;
+      if (first >= n || b[first] == '\n' || b[first] == '#') {
+        continue;
+      }
+      int c = b[first] & 0xFF;
+      if (col <= indent && (isIdentStart(c) || c == '@')) {
+        return ls;
+      }
+    }
+    return -1;
+  }
+
+  private int indentWidth(int lineStart) {
+    int p = lineStart;
+    while (p < n && (b[p] == ' ' || b[p] == '\t' || b[p] == '\f')) {
+      p++;
+    }
+    return p - lineStart;
   }
 
   private void identifierOrString(int first, int tokStart) {

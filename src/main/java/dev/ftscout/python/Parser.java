@@ -1494,7 +1494,8 @@ final class Parser {
     if (at(LPAR)) {
       int open = p;
       items = speculate(this::parenthesizedWithItems);
-      if (items != null) {
+      // Without "as" the parentheses read as a tuple or a group in any version.
+      if (items != null && items.stream().anyMatch(w -> w.optionalVars().isPresent())) {
         requires(PythonVersion.PY39, "parenthesized context managers", tokSpan(open, lastTok()));
       }
     }
@@ -2801,7 +2802,7 @@ final class Parser {
       }
       if (first instanceof Expression.NamedExpr && !isParenthesized(fs, first)) {
         requires(
-            PythonVersion.PY310,
+            PythonVersion.PY39,
             "unparenthesized assignment expression in set display",
             first.span());
       }
@@ -2823,9 +2824,7 @@ final class Parser {
         Expression e = starNamedExpression();
         if (e instanceof Expression.NamedExpr && !isParenthesized(es, e)) {
           requires(
-              PythonVersion.PY310,
-              "unparenthesized assignment expression in set display",
-              e.span());
+              PythonVersion.PY39, "unparenthesized assignment expression in set display", e.span());
         }
         elts.add(e);
       }
@@ -3064,11 +3063,11 @@ final class Parser {
     return new Expression.JoinedStr(values, sp);
   }
 
-  /** {@code _PyPegen_concatenate_tstrings}: adjacent t-strings become one TemplateStr. */
+  /**
+   * {@code _PyPegen_concatenate_tstrings}: adjacent t-strings become one TemplateStr, and adjacent
+   * literal parts (a literal and a debug text, say) fold into one Constant, even in a single one.
+   */
   private Expression concatenateTemplates(List<Expression> parts, Span sp) {
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
     List<Expression> flattened = new ArrayList<>();
     for (Expression e : parts) {
       flattened.addAll(((Expression.TemplateStr) e).values());
@@ -3193,8 +3192,16 @@ final class Parser {
     }
   }
 
-  /** {@code '{' annotated_rhs '='? ['!' NAME] [':' format_spec*] '}'}. */
+  /**
+   * {@code '{' annotated_rhs '='? ['!' NAME] [':' format_spec*] '}'}. In a t-string the field is an
+   * Interpolation, but fields nested in its format spec stay FormattedValues, as in CPython's
+   * {@code tstring_format_spec_replacement_field}.
+   */
   private Expression replacementField(int stringStart, boolean template) {
+    return replacementField(stringStart, template, template);
+  }
+
+  private Expression replacementField(int stringStart, boolean template, boolean interpolation) {
     int open = p;
     p++;
     String what = template ? "t-string" : "f-string";
@@ -3257,7 +3264,7 @@ final class Parser {
           spec.add(decodedMiddle(p));
           p++;
         } else if (at(LBRACE)) {
-          spec.add(replacementField(stringStart, template));
+          spec.add(replacementField(stringStart, template, false));
         } else {
           break;
         }
@@ -3285,7 +3292,7 @@ final class Parser {
       conversion = 'r';
     }
     Expression field =
-        template
+        interpolation
             ? new Expression.Interpolation(
                 value,
                 stripInterpolationText(debugText(open, terminator)),

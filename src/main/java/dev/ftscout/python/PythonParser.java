@@ -138,6 +138,9 @@ public final class PythonParser {
       String path, Lexer lexer, Parser.Problem failure, SourceLines lines) {
     for (int i = 0; i < lexer.errors.size(); i++) {
       Lexer.LexError le = lexer.errors.get(i);
+      if (le.offset() >= lexer.firstResync) {
+        continue;
+      }
       if (le.message().endsWith("was never closed")) {
         if (le.line() < failure.furthestLine()) {
           return Optional.of(lexError(path, lexer, i, lines));
