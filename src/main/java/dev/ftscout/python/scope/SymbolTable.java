@@ -119,6 +119,25 @@ public final class SymbolTable {
     return errors;
   }
 
+  /**
+   * Every place that binds the module-level global {@code name}: assignments at module level and
+   * writes through {@code global name} in functions and classes, in scope order.
+   */
+  public List<Binding> globalBindings(String name) {
+    List<Binding> all = new ArrayList<>();
+    for (Scope s : scopes) {
+      Symbol sym = s.symbols().get(name);
+      if (sym == null) {
+        continue;
+      }
+      boolean global = s.kind() == Scope.Kind.MODULE || sym.isDeclaredGlobal();
+      if (global) {
+        all.addAll(sym.bindings());
+      }
+    }
+    return List.copyOf(all);
+  }
+
   /** Every import binding in the module, in scope order. */
   public List<ImportBinding> imports() {
     List<ImportBinding> all = new ArrayList<>();

@@ -1020,9 +1020,7 @@ final class SymbolTableBuilder {
       Expression elt,
       @Nullable Expression value,
       Scope.Comprehension kind) {
-    if (current().canSeeClassScope) {
-      error("Cannot use comprehension in annotation scope within class scope", e.span());
-    }
+
     boolean isGenerator = kind == Scope.Comprehension.GENERATOR;
     Comprehension outermost = generators.get(0);
     current().compIterExpr++;
