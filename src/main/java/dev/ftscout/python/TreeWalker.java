@@ -144,6 +144,18 @@ public final class TreeWalker {
     new Walk(symbols).visit(root);
   }
 
+  /** A node on the walk's stack and how many of its children were visited. */
+  private static final class Frame {
+    final Node node;
+    final List<Node> children;
+    int next;
+
+    Frame(Node node, List<Node> children) {
+      this.node = node;
+      this.children = children;
+    }
+  }
+
   /** The state of one walk. */
   private final class Walk implements Context {
     private final @Nullable SymbolTable symbols;
@@ -154,26 +166,42 @@ public final class TreeWalker {
       this.symbols = symbols;
     }
 
-    void visit(Node node) {
+    /**
+     * Depth first without recursion: left-nested chains such as {@code 1 + 1 + ... + 1} make trees
+     * thousands of levels deep, more than a default thread stack holds.
+     */
+    void visit(Node root) {
+      List<Frame> frames = new ArrayList<>();
+      frames.add(enter(root));
+      while (!frames.isEmpty()) {
+        Frame top = frames.get(frames.size() - 1);
+        if (top.next < top.children.size()) {
+          frames.add(enter(top.children.get(top.next++)));
+          continue;
+        }
+        frames.remove(frames.size() - 1);
+        Action[] out = exits.get(top.node.getClass());
+        if (out != null) {
+          for (Action a : out) {
+            a.action().accept(top.node, this);
+          }
+        }
+        stack.remove(stack.size() - 1);
+      }
+    }
+
+    private Frame enter(Node node) {
       stack.add(node);
-      Action[] in = enters.get(node.getClass());
       skip = false;
+      Action[] in = enters.get(node.getClass());
       if (in != null) {
         for (Action a : in) {
           a.action().accept(node, this);
         }
       }
-      if (!skip) {
-        Nodes.forEachChild(node, this::visit);
-      }
+      List<Node> children = skip ? List.of() : Nodes.children(node);
       skip = false;
-      Action[] out = exits.get(node.getClass());
-      if (out != null) {
-        for (Action a : out) {
-          a.action().accept(node, this);
-        }
-      }
-      stack.remove(stack.size() - 1);
+      return new Frame(node, children);
     }
 
     @Override

@@ -799,7 +799,60 @@ final class SymbolTableBuilder {
     }
   }
 
+  private static boolean isSpine(Expression e) {
+    return e instanceof Expression.BinOp
+        || e instanceof Expression.Attribute
+        || e instanceof Expression.Subscript
+        || e instanceof Expression.Call;
+  }
+
+  private static Expression spineChild(Expression e) {
+    return switch (e) {
+      case Expression.BinOp b -> b.left();
+      case Expression.Attribute a -> a.value();
+      case Expression.Subscript s -> s.value();
+      case Expression.Call c -> c.func();
+      default -> e;
+    };
+  }
+
+  /**
+   * Operator, attribute, subscript and call chains nest to the left, thousands deep in generated
+   * code; their left spine is walked in a loop, in CPython's order (left operand first).
+   */
+  private void visitSpine(Expression e) {
+    List<Expression> spine = new ArrayList<>();
+    Expression x = e;
+    while (isSpine(x)) {
+      nodeScopes.put(x, current());
+      spine.add(x);
+      x = spineChild(x);
+    }
+    Binding.Kind saved = targetKind;
+    targetKind = Binding.Kind.ASSIGNMENT;
+    visitExpr(x);
+    for (int i = spine.size() - 1; i >= 0; i--) {
+      switch (spine.get(i)) {
+        case Expression.BinOp b -> visitExpr(b.right());
+        case Expression.Subscript s -> visitExpr(s.slice());
+        case Expression.Call c -> {
+          visitExprs(c.args());
+          for (Keyword k : c.keywords()) {
+            nodeScopes.put(k, current());
+            visitExpr(k.value());
+          }
+        }
+        default -> {}
+      }
+    }
+    targetKind = saved;
+  }
+
   private void visitExpr(Expression e) {
+    if (isSpine(e)) {
+      visitSpine(e);
+      return;
+    }
     nodeScopes.put(e, current());
     switch (e) {
       case Expression.NamedExpr n -> namedExpr(n);

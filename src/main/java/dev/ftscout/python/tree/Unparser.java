@@ -565,13 +565,7 @@ public final class Unparser {
         out.append(" := ");
         expr(n.value(), Prec.ATOM);
       }
-      case Expression.BinOp b -> {
-        Prec p = binPrec(b.op());
-        boolean right = b.op() == Operator.POW;
-        expr(b.left(), right ? p.next() : p);
-        out.append(' ').append(b.op().symbol()).append(' ');
-        expr(b.right(), right ? p : p.next());
-      }
+      case Expression.BinOp b -> binOp(b);
       case Expression.UnaryOp u -> {
         out.append(u.op().symbol());
         if (u.op() == UnaryOperator.NOT) {
@@ -675,38 +669,14 @@ public final class Unparser {
           expr(c.comparators().get(i), Prec.CMP.next());
         }
       }
-      case Expression.Call c -> {
-        expr(c.func(), Prec.ATOM);
-        out.append('(');
-        callArgs(c.args(), c.keywords());
-        out.append(')');
-      }
+      case Expression.Call c -> postfix(c);
       case Expression.FormattedValue f -> fstring(List.of(f), 'f');
       case Expression.Interpolation i -> fstring(List.of(i), 't');
       case Expression.JoinedStr j -> fstring(j.values(), 'f');
       case Expression.TemplateStr t -> fstring(t.values(), 't');
       case Expression.Constant c -> constant(c);
-      case Expression.Attribute a -> {
-        expr(a.value(), Prec.ATOM);
-        if (a.value() instanceof Expression.Constant c
-            && c.value() instanceof ConstantValue.IntValue) {
-          out.append(' ');
-        }
-        out.append('.').append(a.attr());
-      }
-      case Expression.Subscript s -> {
-        expr(s.value(), Prec.ATOM);
-        out.append('[');
-        if (s.slice() instanceof Expression.Tuple t && !t.elts().isEmpty()) {
-          join(t.elts(), Prec.TEST);
-          if (t.elts().size() == 1) {
-            out.append(',');
-          }
-        } else {
-          expr(s.slice(), Prec.TUPLE);
-        }
-        out.append(']');
-      }
+      case Expression.Attribute a -> postfix(a);
+      case Expression.Subscript s -> postfix(s);
       case Expression.Starred s -> {
         out.append('*');
         expr(s.value(), Prec.EXPR);
@@ -735,6 +705,91 @@ public final class Unparser {
               out.append(':');
               expr(st, Prec.TEST);
             });
+      }
+    }
+  }
+
+  /**
+   * A chain of binary operators of one precedence, written in a loop: left-nested chains such as
+   * {@code 1 + 1 + ... + 1} can be thousands deep.
+   */
+  private void binOp(Expression.BinOp top) {
+    if (top.op() == Operator.POW) {
+      // ** groups to the right: a ** b ** c nests down the right operand.
+      Expression x = top;
+      while (x instanceof Expression.BinOp b && b.op() == Operator.POW) {
+        expr(b.left(), Prec.POWER.next());
+        out.append(" ** ");
+        x = b.right();
+      }
+      expr(x, Prec.POWER);
+      return;
+    }
+    List<Expression.BinOp> spine = new java.util.ArrayList<>();
+    Expression x = top;
+    while (x instanceof Expression.BinOp b
+        && (spine.isEmpty()
+            || (b.op() != Operator.POW
+                && spine.get(spine.size() - 1).op() != Operator.POW
+                && binPrec(b.op()).compareTo(binPrec(spine.get(spine.size() - 1).op())) >= 0))) {
+      spine.add(b);
+      x = b.left();
+    }
+    Expression.BinOp innermost = spine.get(spine.size() - 1);
+    Prec innerPrec = binPrec(innermost.op());
+    expr(x, innermost.op() == Operator.POW ? innerPrec.next() : innerPrec);
+    for (int i = spine.size() - 1; i >= 0; i--) {
+      Expression.BinOp b = spine.get(i);
+      Prec p = binPrec(b.op());
+      out.append(' ').append(b.op().symbol()).append(' ');
+      expr(b.right(), b.op() == Operator.POW ? p : p.next());
+    }
+  }
+
+  /** Attribute, subscript and call chains ({@code a.b[c](d).e}), written in a loop. */
+  private void postfix(Expression top) {
+    List<Expression> spine = new java.util.ArrayList<>();
+    Expression x = top;
+    while (x instanceof Expression.Attribute
+        || x instanceof Expression.Subscript
+        || x instanceof Expression.Call) {
+      spine.add(x);
+      x =
+          switch (x) {
+            case Expression.Attribute a -> a.value();
+            case Expression.Subscript s -> s.value();
+            case Expression.Call c -> c.func();
+            default -> x;
+          };
+    }
+    expr(x, Prec.ATOM);
+    for (int i = spine.size() - 1; i >= 0; i--) {
+      switch (spine.get(i)) {
+        case Expression.Attribute a -> {
+          if (a.value() instanceof Expression.Constant c
+              && c.value() instanceof ConstantValue.IntValue) {
+            out.append(' ');
+          }
+          out.append('.').append(a.attr());
+        }
+        case Expression.Subscript s -> {
+          out.append('[');
+          if (s.slice() instanceof Expression.Tuple t && !t.elts().isEmpty()) {
+            join(t.elts(), Prec.TEST);
+            if (t.elts().size() == 1) {
+              out.append(',');
+            }
+          } else {
+            expr(s.slice(), Prec.TUPLE);
+          }
+          out.append(']');
+        }
+        case Expression.Call c -> {
+          out.append('(');
+          callArgs(c.args(), c.keywords());
+          out.append(')');
+        }
+        default -> {}
       }
     }
   }
