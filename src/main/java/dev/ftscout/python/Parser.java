@@ -87,7 +87,7 @@ final class Parser {
       int endLine,
       int endCol,
       SyntaxError.Kind kind,
-      boolean generic,
+      boolean versionCheck,
       boolean raw,
       int furthestLine,
       int furthestEnd) {}
@@ -296,13 +296,7 @@ final class Parser {
   }
 
   private Failure genericAt(int i) {
-    Failure f = failTok(i, "invalid syntax", SyntaxError.Kind.SYNTAX_ERROR);
-    if (f.lexError >= 0) {
-      return f;
-    }
-    Failure g = new Failure(f.text, f.line, f.col, f.endLine, f.endCol, f.kind, -2);
-    g.raw = f.raw;
-    return g;
+    return failTok(i, "invalid syntax", SyntaxError.Kind.SYNTAX_ERROR);
   }
 
   private Failure failAt(int i, String message) {
@@ -358,7 +352,7 @@ final class Parser {
             where.endLineno(),
             where.endColOffset(),
             SyntaxError.Kind.SYNTAX_ERROR,
-            false,
+            true,
             false,
             0,
             0);
@@ -460,7 +454,7 @@ final class Parser {
             f.endLine,
             f.endCol,
             f.kind,
-            f.lexError == -2,
+            false,
             f.raw,
             sline[far],
             lx.end[far]));
@@ -840,17 +834,11 @@ final class Parser {
             "Missing parentheses in call to '" + n.id() + "'. Did you mean " + n.id() + "(...)?");
       }
     }
-    if (type[p] == COLONEQUAL) {
-      return unexpected();
-    }
     return unexpected();
   }
 
   private Statement annotatedAssignment(int s, Expression target) {
-    if (target instanceof Expression.Tuple tu
-        && scol[s] == tu.span().colOffset()
-        && sline[s] == tu.span().lineno()
-        && !(type[s] == LPAR)) {
+    if (target instanceof Expression.Tuple tu && type[s] != LPAR) {
       throw failSpan(tu.elts().get(0).span(), "only single target (not tuple) can be annotated");
     }
     boolean parenthesized =
@@ -1915,11 +1903,10 @@ final class Parser {
     Optional<String> rest = Optional.empty();
     while (!at(RBRACE)) {
       if (at(DOUBLESTAR)) {
-        int r = p;
         p++;
         rest = Optional.of(name(expectName()));
         accept(COMMA);
-        if (!at(RBRACE) && r >= 0) {
+        if (!at(RBRACE)) {
           throw unexpected();
         }
         break;
@@ -2097,12 +2084,11 @@ final class Parser {
    */
   private Expression namedExpression(boolean mistakes) {
     if (at(NAME) && t(1) == COLONEQUAL) {
-      int s = p;
       int n = p;
       p += 2;
       Expression value = expression();
       return new Expression.NamedExpr(
-          new Expression.Name(name(n), ExprContext.STORE, tokSpan(n)), value, span(s));
+          new Expression.Name(name(n), ExprContext.STORE, tokSpan(n)), value, span(n));
     }
     int s = p;
     Expression e = expression();
@@ -3441,7 +3427,7 @@ final class Parser {
         eline[i],
         ecol[i],
         SyntaxError.Kind.SYNTAX_ERROR,
-        false,
+        true,
         false,
         0,
         0);

@@ -126,7 +126,7 @@ public final class PythonParser {
   }
 
   private static boolean isVersionProblem(Parser.Problem pr) {
-    return pr.message().contains(" or newer (target version is ");
+    return pr.versionCheck();
   }
 
   /**
