@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Parses the files listed (one path a line) in the file named on the command line, in a fresh
- * JVM, for {@link ParserBenchmark}'s start-to-finish comparison with a CPython process: prints
- * {@code files bytes errors seconds peakHeapBytes}.
+ * Parses the files listed (one path a line) in the file named on the command line, in a fresh JVM,
+ * for {@link ParserBenchmark}'s start-to-finish comparison with a CPython process: prints {@code
+ * files bytes errors seconds peakHeapBytes}.
  */
 public final class ParseFolderMain {
   private ParseFolderMain() {}

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parser speed and memory against CPython's own {@code ast.parse}, both measured in this run on
- * the newest local standard library: throughput on one core after warm-up, and start-to-finish
- * time of a fresh JVM against a fresh CPython process, with the JVM's peak heap under {@code
- * -Xmx512m}. Run with {@code ./mvnw -B -Pbench test -Dtest=ParserBenchmark}.
+ * Parser speed and memory against CPython's own {@code ast.parse}, both measured in this run on the
+ * newest local standard library: throughput on one core after warm-up, and start-to-finish time of
+ * a fresh JVM against a fresh CPython process, with the JVM's peak heap under {@code -Xmx512m}. Run
+ * with {@code ./mvnw -B -Pbench test -Dtest=ParserBenchmark}.
  */
 @Tag("bench")
 class ParserBenchmark {
@@ -33,11 +33,10 @@ class ParserBenchmark {
   void parseTheStandardLibrary() throws IOException, InterruptedException {
     Pythons.Python python =
         Pythons.newest()
-            .orElseThrow(
-                () -> {
-                  Assumptions.abort("no CPython installed");
-                  return new IllegalStateException();
-                });
+            .orElseThrow(() -> {
+              Assumptions.abort("no CPython installed");
+              return new IllegalStateException();
+            });
     List<Path> files = Corpus.pythonFiles(Corpus.stdlib(python), true);
     Path list = TestVenvs.basedir().resolve("target/bench/stdlib-files.txt");
     Files.createDirectories(list.getParent());
@@ -73,7 +72,8 @@ class ParserBenchmark {
     double javaWithSymbols = symbolTimes[ROUNDS / 2];
 
     String script = TestVenvs.basedir().resolve("src/test/python/bench_ast.py").toString();
-    List<String> cpython = run(List.of(python.executable().toString(), script, list.toString(), "3"));
+    List<String> cpython =
+        run(List.of(python.executable().toString(), script, list.toString(), "3"));
     double cpythonParse = Double.parseDouble(cpython.get(0).split(" ")[3]);
 
     long t0 = System.nanoTime();
@@ -87,7 +87,14 @@ class ParserBenchmark {
             + TestVenvs.basedir().resolve("target/test-classes");
     long t1 = System.nanoTime();
     List<String> fresh =
-        run(List.of(javaCommand, "-Xmx512m", "-cp", classpath, ParseFolderMain.class.getName(), list.toString()));
+        run(
+            List.of(
+                javaCommand,
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                ParseFolderMain.class.getName(),
+                list.toString()));
     double javaProcess = (System.nanoTime() - t1) / 1e9;
     String[] f = fresh.get(0).split(" ");
     long peakHeap = Long.parseLong(f[4]);
