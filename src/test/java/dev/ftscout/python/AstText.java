@@ -11,6 +11,7 @@ import dev.ftscout.python.tree.Span;
 import dev.ftscout.python.tree.UnaryOperator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -83,7 +84,11 @@ final class AstText {
               continue;
             }
             try {
-              fields.add(new Field(snake(rc.getName()), lookup.unreflect(rc.getAccessor())));
+              MethodHandle getter =
+                  lookup
+                      .unreflect(rc.getAccessor())
+                      .asType(MethodType.methodType(Object.class, Object.class));
+              fields.add(new Field(snake(rc.getName()), getter));
             } catch (IllegalAccessException e) {
               throw new IllegalStateException(e);
             }
@@ -130,7 +135,7 @@ final class AstText {
       out.append(f.name()).append('=');
       Object v;
       try {
-        v = f.getter().invoke(n);
+        v = (Object) f.getter().invokeExact((Object) n);
       } catch (Throwable e) {
         throw new IllegalStateException(e);
       }

@@ -27,6 +27,7 @@ class ParserFuzzTest {
   private final PythonParser parser = new PythonParser();
 
   @FuzzTest(maxDuration = "60s")
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void parseNeverThrows(byte[] input) {
     check(input);
   }
