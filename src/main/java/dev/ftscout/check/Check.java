@@ -41,7 +41,7 @@ public final class Check {
   /** Runs a check. */
   public CheckResult run(CheckRequest request) {
     Config config = request.config();
-    ScanResult scan = scanner.scan(request.paths(), config);
+    ScanResult scan = scanner.scan(request.paths(), config, request.jobs());
     List<String> failures = new ArrayList<>();
     boolean[] internal = {false};
     List<Finding> extra = new ArrayList<>();

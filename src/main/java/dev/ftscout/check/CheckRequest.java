@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param tests the test-suite comparison, when asked
  * @param bench the benchmark, when asked
  * @param progress where long parts report progress
+ * @param jobs files analysed at once
  */
 public record CheckRequest(
     String project,
@@ -26,7 +27,8 @@ public record CheckRequest(
     Optional<Steps.Probe> probe,
     Optional<Steps.Tests> tests,
     Optional<Steps.Bench> bench,
-    Progress progress) {
+    Progress progress,
+    int jobs) {
   public CheckRequest {
     paths = List.copyOf(paths);
   }

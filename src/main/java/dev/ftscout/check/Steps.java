@@ -1,6 +1,7 @@
 package dev.ftscout.check;
 
 import dev.ftscout.config.Config;
+import dev.ftscout.deps.audit.AuditResult;
 import dev.ftscout.model.BenchEvidence;
 import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.Finding;
@@ -49,12 +50,14 @@ public final class Steps {
    * @param evidence the summary the verdict weighs
    * @param signals workload signals from dependency names (e.g. django, numpy)
    * @param chains for each distribution, how the project depends on it (for probe culprits)
+   * @param audit the full audit, for the dependency table and the history
    */
   public record DependencyOutcome(
       List<Finding> findings,
       VerdictInput.Dependencies evidence,
       ConcurrencyFacts signals,
-      Map<String, List<String>> chains) {
+      Map<String, List<String>> chains,
+      AuditResult audit) {
     public DependencyOutcome {
       findings = List.copyOf(findings);
       chains = Map.copyOf(chains);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
           + " and what exactly stands in the way?"
     },
     subcommands = {
+      CheckCommand.class,
       ScanCommand.class,
       ProbeCommand.class,
       TestCommand.class,

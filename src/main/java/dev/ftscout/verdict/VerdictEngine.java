@@ -19,6 +19,9 @@ public final class VerdictEngine {
   /** Maybe-reasons that rule out Yes even when the Yes evidence is all there. */
   private static final Set<String> RULE_OUT_YES = Set.of("V07", "V10");
 
+  /** Its findings are the own-module steps above, said once. */
+  private static final String MISSING_DECLARATION_RULE = "FT201";
+
   private final List<VerdictRule> rules;
 
   public VerdictEngine(List<VerdictRule> rules) {
@@ -105,6 +108,9 @@ public final class VerdictEngine {
       }
     }
     for (Finding f : in.hazards().top()) {
+      if (f.ruleId().equals(MISSING_DECLARATION_RULE)) {
+        continue;
+      }
       steps.add(new NextStep("Fix " + f.ruleId() + " at " + f.location() + ": " + f.fix(), ""));
     }
     String project = quote(in.project());

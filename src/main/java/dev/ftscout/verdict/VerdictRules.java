@@ -321,10 +321,10 @@ public final class VerdictRules {
             h.errors() > 0 ? 65 : 50,
             count(h.errors() + h.warnings(), "hazard", "hazards")
                 + " in the project's own code to fix first ("
-                + h.errors()
-                + " errors, "
-                + h.warnings()
-                + " warnings)",
+                + count(h.errors(), "error", "errors")
+                + ", "
+                + count(h.warnings(), "warning", "warnings")
+                + ")",
             evidence));
   }
 

@@ -150,7 +150,7 @@ class VerdictEngineTest {
     Reason err = assess(Inputs.project().hazards(2, 1)).reasons().get(0);
     assertThat(err.weight()).isEqualTo(65);
     assertThat(err.title())
-        .isEqualTo("3 hazards in the project's own code to fix first (2 errors, 1 warnings)");
+        .isEqualTo("3 hazards in the project's own code to fix first (2 errors, 1 warning)");
     assertThat(err.evidence().get(0).text())
         .isEqualTo("app/stats.py:12:5: FT101 global counter incremented from threads");
   }
