@@ -86,6 +86,10 @@ public final class DependencySummary {
         plan(result.plan(), root));
   }
 
+  /**
+   * Bumps and the constraints that block them; packages with no fix at all are advised on by the
+   * verdict from its blockers.
+   */
   private static List<NextStep> plan(UpgradePlan plan, Path root) {
     List<NextStep> steps = new ArrayList<>();
     for (UpgradePlan.Bump b : plan.bumps()) {
@@ -115,9 +119,6 @@ public final class DependencySummary {
                   + c.at().map(at -> ", " + relative(root, at.file()) + ":" + at.line()).orElse("")
                   + ") forbids it: relax that constraint",
               ""));
-    }
-    for (String u : plan.unfixable()) {
-      steps.add(new NextStep("No free-threaded release yet: " + u, ""));
     }
     return steps;
   }

@@ -263,8 +263,7 @@ public final class CheckCommand implements Callable<Integer> {
       IndexOptions options =
           IndexOptions.of(
               index.urls(), Optional.of(HttpCache.defaultDirectory(terminal.env(), home)));
-      String name =
-          config.root().getFileName() == null ? "project" : config.root().getFileName().toString();
+      String name = projectName(config.root());
       try (IndexClient client = new IndexClient(options, Clock.systemUTC())) {
         AuditResult audit =
             new DependencyAudit(client)
@@ -287,6 +286,27 @@ public final class CheckCommand implements Callable<Integer> {
         throw new UserError("the package index failed: " + e.getMessage(), e);
       }
     };
+  }
+
+  /** The name in {@code [project]} of pyproject.toml, else the folder's name. */
+  private static String projectName(Path root) {
+    Path pyproject = root.resolve("pyproject.toml");
+    if (Files.isRegularFile(pyproject)) {
+      try {
+        String name =
+            new com.fasterxml.jackson.dataformat.toml.TomlMapper()
+                .readTree(pyproject.toFile())
+                .path("project")
+                .path("name")
+                .asText("");
+        if (!name.isBlank()) {
+          return name;
+        }
+      } catch (IOException e) {
+        // Unreadable pyproject files are reported by the dependency readers themselves.
+      }
+    }
+    return root.getFileName() == null ? "project" : root.getFileName().toString();
   }
 
   /** Every dependency's state per target, for the history's run-to-run comparison. */

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
       TestCommand.class,
       BenchCommand.class,
       DoctorCommand.class,
-      RulesCommand.class
+      RulesCommand.class,
+      HistoryCommand.class,
+      ReportCommand.class
     },
     footer = {
       "",

@@ -136,9 +136,11 @@ public final class SarifWriter implements ReportWriter {
     props.put("precision", info.precision().sarif());
     props.put("problem.severity", problemSeverity(info.severity()));
     ArrayNode tags = props.putArray("tags");
-    tags.add("free-threading");
-    tags.add(info.family());
-    info.tags().forEach(tags::add);
+    java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+    unique.add("free-threading");
+    unique.add(info.family());
+    unique.addAll(info.tags());
+    unique.forEach(tags::add);
     return n;
   }
 
