@@ -112,7 +112,8 @@ public final class VerdictRules {
             "V12",
             "dependencies-ready-not-verified",
             Verdict.MAYBE,
-            "Every binary dependency has a free-threaded wheel, but no import probe has run.",
+            "Every dependency was assessed and every binary one has a free-threaded wheel, but no"
+                + " import probe has run.",
             VerdictRules::readyUnverified),
         new VerdictRule(
             "V13",
@@ -124,8 +125,8 @@ public final class VerdictRules {
             "V14",
             "scientific-stack-ready",
             Verdict.YES,
-            "A C-extension-heavy scientific workload whose dependencies all have free-threaded"
-                + " wheels.",
+            "A C-extension-heavy scientific workload whose dependencies were all assessed and all"
+                + " have free-threaded wheels.",
             VerdictRules::scientific),
         new VerdictRule(
             "V15",
@@ -382,7 +383,10 @@ public final class VerdictRules {
 
   private static Optional<Reason> readyUnverified(VerdictInput in) {
     VerdictInput.Dependencies d = in.dependencies();
-    if (!d.audited() || !d.blockers().isEmpty() || in.probe().isPresent()) {
+    if (!d.audited()
+        || !d.blockers().isEmpty()
+        || !d.unknown().isEmpty()
+        || in.probe().isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -426,7 +430,7 @@ public final class VerdictRules {
   private static Optional<Reason> scientific(VerdictInput in) {
     List<ConcurrencyFacts.Signal> cpu = in.concurrency().of(CPU_LIBRARY);
     VerdictInput.Dependencies d = in.dependencies();
-    if (cpu.isEmpty() || !d.audited() || !d.blockers().isEmpty()) {
+    if (cpu.isEmpty() || !d.audited() || !d.blockers().isEmpty() || !d.unknown().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(

@@ -91,8 +91,7 @@ class CheckCommandTest {
     Map<String, String> env = env();
     env.put("UV_DEFAULT_INDEX", "http://127.0.0.1:9/simple/");
     CliRun.Result r =
-        CliRun.run(
-            Components.standard(), example("deps-demo"), env, "check", "--format", "json");
+        CliRun.run(Components.standard(), example("deps-demo"), env, "check", "--format", "json");
     JsonNode report = json.readTree(r.out());
     assertThat(Schemas.reportErrors(r.out())).isEmpty();
     JsonNode verdict = report.path("verdict");

@@ -173,6 +173,15 @@ class VerdictEngineTest {
             assess(Inputs.project().unknownDependency("private-pkg: not on the index")).reasons())
         .anyMatch(
             r -> r.rule().equals("V13") && r.title().equals("1 dependency could not be assessed"));
+    assertThat(fired(assess(Inputs.project().unknownDependency("x: not found on the index"))))
+        .doesNotContain("V12");
+    assertThat(
+            fired(
+                assess(
+                    Inputs.project()
+                        .signal(CPU_LIBRARY, "numpy")
+                        .unknownDependency("numpy: not found on the index"))))
+        .doesNotContain("V14");
     Assessment notAudited = assess(Inputs.project().depsNotAudited("the index did not answer"));
     assertThat(fired(notAudited)).contains("V13").doesNotContain("V12", "V14");
   }

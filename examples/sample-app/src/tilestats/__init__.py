@@ -1,0 +1,5 @@
+"""Statistics over map tiles."""
+
+from .pipeline import fetch_all, summarise
+
+__all__ = ["fetch_all", "summarise"]
