@@ -1,6 +1,7 @@
 package dev.ftscout.report;
 
 import dev.ftscout.config.FailOn;
+import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.Severity;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  * @param baselined findings hidden by the baseline
  * @param rules the rules that were enabled, with their docs
  * @param failOn the threshold that decides the exit code
+ * @param concurrency how the project does concurrency (counts per kind and where), for the verdict
  */
 public record Report(
     String toolVersion,
@@ -38,7 +40,8 @@ public record Report(
     int suppressed,
     int baselined,
     List<RuleEntry> rules,
-    FailOn failOn) {
+    FailOn failOn,
+    ConcurrencyFacts concurrency) {
 
   public Report {
     findings = List.copyOf(findings);

@@ -1,5 +1,6 @@
 package dev.ftscout.rules;
 
+import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.SkippedFile;
@@ -12,19 +13,33 @@ import java.util.Map;
 /**
  * What one analyzer found: findings at their rules' default severities, the comments of every file
  * it read (for suppressions), facts about the project, and files it had to skip.
+ *
+ * @param concurrency how the sources do concurrency (threads, process pools, asyncio, libraries),
+ *     for the verdict
  */
 public record AnalysisResult(
     List<Finding> findings,
     Map<String, List<SourceComment>> comments,
     List<ExtensionModule> extensionModules,
     List<SkippedFile> skipped,
-    int filesAnalyzed) {
+    int filesAnalyzed,
+    ConcurrencyFacts concurrency) {
 
   public AnalysisResult {
     findings = List.copyOf(findings);
     comments = Map.copyOf(comments);
     extensionModules = List.copyOf(extensionModules);
     skipped = List.copyOf(skipped);
+  }
+
+  /** A result without concurrency facts, for analyzers whose sources say nothing about them. */
+  public AnalysisResult(
+      List<Finding> findings,
+      Map<String, List<SourceComment>> comments,
+      List<ExtensionModule> extensionModules,
+      List<SkippedFile> skipped,
+      int filesAnalyzed) {
+    this(findings, comments, extensionModules, skipped, filesAnalyzed, ConcurrencyFacts.none());
   }
 
   public static AnalysisResult empty() {
@@ -49,6 +64,7 @@ public record AnalysisResult(
     m.addAll(other.extensionModules);
     List<SkippedFile> s = new ArrayList<>(skipped);
     s.addAll(other.skipped);
-    return new AnalysisResult(f, c, m, s, filesAnalyzed + other.filesAnalyzed);
+    return new AnalysisResult(
+        f, c, m, s, filesAnalyzed + other.filesAnalyzed, concurrency.plus(other.concurrency));
   }
 }

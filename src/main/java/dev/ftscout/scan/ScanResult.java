@@ -1,5 +1,6 @@
 package dev.ftscout.scan;
 
+import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.RuleInfo;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param suppressed findings hidden by suppression comments
  * @param baselined findings hidden because the baseline accepts them
  * @param enabledRules the rules that were on
+ * @param concurrency how the scanned sources do concurrency, for the verdict
  */
 public record ScanResult(
     List<Finding> findings,
@@ -29,7 +31,8 @@ public record ScanResult(
     int filesAnalyzed,
     int suppressed,
     int baselined,
-    List<RuleInfo> enabledRules) {
+    List<RuleInfo> enabledRules,
+    ConcurrencyFacts concurrency) {
 
   public ScanResult {
     findings = List.copyOf(findings);

@@ -36,8 +36,16 @@ public final class Scanner {
     this.json = json;
   }
 
-  /** Scans the given files and folders under {@code config}. */
+  /** Scans the given files and folders under {@code config}, using every processor. */
   public ScanResult scan(List<Path> paths, Config config) {
+    return scan(paths, config, AnalysisContext.defaultJobs());
+  }
+
+  /**
+   * Scans the given files and folders under {@code config}, letting analyzers work on up to {@code
+   * jobs} files at once.
+   */
+  public ScanResult scan(List<Path> paths, Config config, int jobs) {
     validateSelectors(config);
     List<RuleInfo> enabled =
         registry.infos().stream().filter(r -> config.rules().enabled(r.id(), r.name())).toList();
@@ -46,7 +54,7 @@ public final class Scanner {
     ProjectFiles project = new ProjectFiles(config.root(), config.exclude());
     ProjectFiles.Collected collected =
         project.collect(paths, p -> analyzers.stream().anyMatch(a -> a.wants(p)));
-    AnalysisContext context = new AnalysisContext(enabledIds, config.targetVersion());
+    AnalysisContext context = new AnalysisContext(enabledIds, config.targetVersion(), jobs);
     AnalysisResult result = AnalysisResult.empty();
     for (Analyzer analyzer : analyzers) {
       List<SourceFile> mine =
@@ -94,7 +102,8 @@ public final class Scanner {
         result.filesAnalyzed(),
         suppressed.suppressed(),
         baselined,
-        enabled);
+        enabled,
+        result.concurrency());
   }
 
   /** Findings in reading order: by file, position, then rule. */
