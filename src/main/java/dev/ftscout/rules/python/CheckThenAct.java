@@ -83,12 +83,12 @@ public final class CheckThenAct implements PythonRule {
     List<Checked> checks = new ArrayList<>();
     tests(s.test(), fs, checks);
     for (Checked c : checks) {
-      Optional<Located> act = action(c, s.body());
+      Optional<Located> act = action(c, s.body(), fs);
       if (act.isEmpty()) {
-        act = action(c, s.orelse());
+        act = action(c, s.orelse(), fs);
       }
       if (act.isEmpty() && c.test() == Test.MEMBERSHIP && exits(s.body())) {
-        act = action(c, siblingsAfter(s, fs));
+        act = action(c, siblingsAfter(s, fs), fs);
       }
       if (act.isPresent() && !fs.guarded()) {
         report(c, act.get(), fs);
@@ -209,10 +209,11 @@ public final class CheckThenAct implements PythonRule {
   }
 
   /** The first statement or call in {@code body} that acts on what {@code c} tested. */
-  private static Optional<Located> action(Checked c, List<Statement> body) {
+  private static Optional<Located> action(Checked c, List<Statement> body, FileScan fs) {
     Located[] found = {null};
     Walk.statements(
         body,
+        st -> !fs.locks(st),
         st -> {
           if (found[0] != null) {
             return;
@@ -345,7 +346,7 @@ public final class CheckThenAct implements PythonRule {
         continue;
       }
       for (Checked c : reads) {
-        Optional<Located> act = action(c, h.body());
+        Optional<Located> act = action(c, h.body(), fs);
         if (act.isPresent() && !(act.get() instanceof Statement.Delete) && !fs.guarded()) {
           report(c, act.get(), fs);
           return;

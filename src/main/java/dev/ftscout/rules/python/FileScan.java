@@ -271,6 +271,28 @@ final class FileScan {
                 && lockLike(a.value()));
   }
 
+  /** Whether a statement is {@code with lock:} (or {@code async with}) on a lock. */
+  boolean locks(Statement s) {
+    List<WithItem> items =
+        switch (s) {
+          case Statement.With w -> w.items();
+          case Statement.AsyncWith w -> w.items();
+          default -> List.of();
+        };
+    return items.stream().anyMatch(i -> lockLike(i.contextExpr()));
+  }
+
+  /** The names of every function the walk is in, outermost first. */
+  List<String> functionNames() {
+    List<String> names = new ArrayList<>();
+    for (Node d : defs) {
+      if (d instanceof Statement.FunctionDefinition f) {
+        names.add(f.name());
+      }
+    }
+    return names;
+  }
+
   /** Whether an expression names a lock: bound to one, or named like one. */
   boolean lockLike(Expression e) {
     return switch (e) {

@@ -359,6 +359,11 @@ final class ModuleModel {
   }
 
   private ValueKind callKind(Expression.Call c, Scope scope) {
+    if (c.func() instanceof Expression.Name n
+        && generatorFunctions.contains(n.id())
+        && scope.isModuleGlobal(n.id())) {
+      return ValueKind.ITERATOR;
+    }
     Optional<String> q = qualified(c.func(), scope);
     if (q.isEmpty()) {
       return ValueKind.OTHER;

@@ -150,13 +150,16 @@ public final class SharedIteration implements PythonRule {
 
   /** Functions used as decorators or called at import time fill registries before threads. */
   private static boolean runsAtImport(FileScan fs) {
-    Optional<Statement.FunctionDefinition> f = fs.function();
-    if (f.isEmpty()) {
-      return false;
+    for (String name : fs.functionNames()) {
+      if (fs.model().runsAtImport(name)) {
+        return true;
+      }
     }
-    String name = f.get().name();
-    return fs.model().runsAtImport(name)
-        || fs.methodClass().map(c -> fs.model().runsAtImport(c.name() + "." + name)).orElse(false);
+    Optional<Statement.FunctionDefinition> f = fs.function();
+    return f.isPresent()
+        && fs.methodClass()
+            .map(c -> fs.model().runsAtImport(c.name() + "." + f.get().name()))
+            .orElse(false);
   }
 
   private void call(Expression.Call c, FileScan fs) {

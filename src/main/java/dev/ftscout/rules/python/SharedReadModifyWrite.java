@@ -135,18 +135,14 @@ public final class SharedReadModifyWrite implements PythonRule {
     Node[] write = {null};
     Walk.statements(
         body,
+        st -> !fs.locks(st),
         st -> {
-          if (write[0] == null) {
-            Walk.sameFrame(
-                st,
-                n -> {
-                  if (write[0] == null
-                      && Exprs.methodCall(n, GROWERS)
-                          .filter(r -> Exprs.same(r, container))
-                          .isPresent()) {
-                    write[0] = n;
-                  }
-                });
+          if (write[0] == null
+              && st instanceof Statement.Expr e
+              && Exprs.methodCall(e.value(), GROWERS)
+                  .filter(r -> Exprs.same(r, container))
+                  .isPresent()) {
+            write[0] = e.value();
           }
         });
     if (write[0] == null || fs.guarded()) {

@@ -22,16 +22,27 @@ final class Walk {
 
   /** Every statement of {@code body}, compound statements' bodies included, nested defs not. */
   static void statements(List<Statement> body, Consumer<Statement> action) {
+    statements(body, s -> true, action);
+  }
+
+  /**
+   * Every statement of {@code body}, entering the bodies of compound statements that {@code enter}
+   * accepts (never nested defs).
+   */
+  static void statements(
+      List<Statement> body, Predicate<Statement> enter, Consumer<Statement> action) {
     for (Statement s : body) {
       action.accept(s);
-      if (s instanceof Statement.FunctionDefinition || s instanceof Statement.ClassDef) {
+      if (s instanceof Statement.FunctionDefinition
+          || s instanceof Statement.ClassDef
+          || !enter.test(s)) {
         continue;
       }
       for (Node child : Nodes.children(s)) {
         switch (child) {
-          case Statement inner -> statements(List.of(inner), action);
-          case ExceptHandler h -> statements(h.body(), action);
-          case MatchCase m -> statements(m.body(), action);
+          case Statement inner -> statements(List.of(inner), enter, action);
+          case ExceptHandler h -> statements(h.body(), enter, action);
+          case MatchCase m -> statements(m.body(), enter, action);
           default -> {}
         }
       }
