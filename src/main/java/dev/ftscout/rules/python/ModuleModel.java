@@ -354,6 +354,11 @@ final class ModuleModel {
       case Expression.Constant c -> c.value().isNone() ? ValueKind.OTHER : ValueKind.IMMUTABLE;
       case Expression.Lambda l -> ValueKind.DEFINITION;
       case Expression.Call c -> callKind(c, scope);
+      case Expression.BinOp b
+          when (b.op() == dev.ftscout.python.tree.Operator.MULT
+                  || b.op() == dev.ftscout.python.tree.Operator.ADD)
+              && (b.left() instanceof Expression.List || b.right() instanceof Expression.List) ->
+          ValueKind.MUTABLE;
       default -> ValueKind.OTHER;
     };
   }

@@ -9,7 +9,6 @@ import dev.ftscout.python.tree.Keyword;
 import dev.ftscout.python.tree.Node;
 import dev.ftscout.python.tree.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class SharedIteration implements PythonRule {
   private static final class Seen {
     final Map<String, List<Candidate>> iterations = new LinkedHashMap<>();
     final Set<String> changed = new HashSet<>();
-    final Map<String, Integer> handedOut = new HashMap<>();
+    final Map<String, List<Candidate>> handedOut = new LinkedHashMap<>();
   }
 
   @Override
@@ -201,28 +200,47 @@ public final class SharedIteration implements PythonRule {
     if (start.target() instanceof Expression.Lambda l) {
       names(l.body(), passed);
     }
-    boolean repeated = start.api().endsWith("map") || start.api().endsWith("starmap") || inLoop(fs);
+    boolean mapped = start.api().endsWith("map") || start.api().endsWith("starmap");
+    Optional<Node> loop = loop(fs);
     Set<String> done = new HashSet<>();
     for (Expression.Name n : passed) {
       if (!done.add(n.id()) || !iterator(n, fs)) {
         continue;
       }
-      String key = fs.functionKey() + "#" + n.id();
-      int times = seen(fs).handedOut.merge(key, 1, Integer::sum);
-      if (repeated || times == 2) {
-        fs.report(
-            INFO,
-            n,
-            Exposure.FIXED,
-            Severity.WARNING,
-            "one iterator '"
-                + n.id()
-                + "' is handed to several threads: iterators are not thread-safe (items repeated"
-                + " or lost; a generator raises 'already executing')",
-            "Give each thread its own iterator (split the work first), or put the items in a"
-                + " queue.Queue that the threads get() from");
+      Candidate site =
+          fs.candidate(
+              INFO,
+              n,
+              Exposure.FIXED,
+              Severity.WARNING,
+              "one iterator '"
+                  + n.id()
+                  + "' is handed to several threads: iterators are not thread-safe (items"
+                  + " repeated or lost; a generator raises 'already executing')",
+              "Give each thread its own iterator (split the work first), or put the items in a"
+                  + " queue.Queue that the threads get() from");
+      boolean freshEachTime = loop.isPresent() && boundInside(n.id(), loop.get());
+      if (mapped || (loop.isPresent() && !freshEachTime)) {
+        fs.report(site);
+      } else {
+        seen(fs)
+            .handedOut
+            .computeIfAbsent(fs.functionKey() + "#" + n.id(), k -> new ArrayList<>())
+            .add(site);
       }
     }
+  }
+
+  /** Whether the loop's own body binds the name: each pass makes a new iterator. */
+  private static boolean boundInside(String name, Node loop) {
+    List<Statement> body =
+        switch (loop) {
+          case Statement.For f -> f.body();
+          case Statement.AsyncFor f -> f.body();
+          case Statement.While w -> w.body();
+          default -> List.of();
+        };
+    return !Bindings.values(name, body).isEmpty();
   }
 
   private static void names(Node root, List<Expression.Name> out) {
@@ -236,21 +254,25 @@ public final class SharedIteration implements PythonRule {
         });
   }
 
-  private static boolean inLoop(FileScan fs) {
+  /** The innermost loop or comprehension around the node in the same function. */
+  private static Optional<Node> loop(FileScan fs) {
     List<Node> ancestors = fs.context().ancestors();
     for (int i = ancestors.size() - 1; i >= 0; i--) {
       Node n = ancestors.get(i);
       if (n instanceof Statement.FunctionDefinition || n instanceof Statement.ClassDef) {
-        return false;
+        return Optional.empty();
       }
       if (n instanceof Statement.For
           || n instanceof Statement.While
           || n instanceof Statement.AsyncFor
-          || n instanceof Comprehension) {
-        return true;
+          || n instanceof Expression.ListComp
+          || n instanceof Expression.SetComp
+          || n instanceof Expression.DictComp
+          || n instanceof Expression.GeneratorExp) {
+        return Optional.of(n);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /** Whether a name is bound to an iterator or generator object in its block or module. */
@@ -272,6 +294,11 @@ public final class SharedIteration implements PythonRule {
     Seen s = seen(fs);
     s.iterations.forEach((id, sites) -> {
       if (s.changed.contains(id)) {
+        sites.forEach(fs::report);
+      }
+    });
+    s.handedOut.forEach((key, sites) -> {
+      if (sites.size() > 1) {
         sites.forEach(fs::report);
       }
     });
