@@ -73,7 +73,7 @@ public final class CheckThenAct implements PythonRule {
       Test test, SharedState state, Expression place, Optional<Expression> key) {}
 
   private boolean skip(FileScan fs) {
-    return !fs.inFunction() || fs.functionDecorated(CACHED);
+    return !fs.inFunction() || fs.inImportTimeFunction() || fs.functionDecorated(CACHED);
   }
 
   private void ifStatement(Statement.If s, FileScan fs) {

@@ -111,6 +111,23 @@ final class FileScan {
     return false;
   }
 
+  /**
+   * Whether the innermost function runs while the module is imported (one thread, under the import
+   * lock): a module-level function called or used as a decorator at module level, or a method used
+   * as a decorator in its class body.
+   */
+  boolean inImportTimeFunction() {
+    if (defs.size() == 1 && defs.get(0) instanceof Statement.FunctionDefinition f) {
+      return model.runsAtImport(f.name());
+    }
+    if (defs.size() == 2
+        && defs.get(0) instanceof Statement.ClassDef c
+        && defs.get(1) instanceof Statement.FunctionDefinition f) {
+      return model.runsAtImport(c.name() + "." + f.name());
+    }
+    return false;
+  }
+
   /** The innermost enclosing function. */
   Optional<Statement.FunctionDefinition> function() {
     for (int i = defs.size() - 1; i >= 0; i--) {

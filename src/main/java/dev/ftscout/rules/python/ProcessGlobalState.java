@@ -88,7 +88,7 @@ public final class ProcessGlobalState implements PythonRule {
 
   /** Code at import time and under {@code if __name__ == "__main__"} runs before threads. */
   private static boolean applies(FileScan fs) {
-    if (!fs.inFunction() || fs.inMainGuard()) {
+    if (!fs.inFunction() || fs.inImportTimeFunction() || fs.inMainGuard()) {
       return false;
     }
     String file = fs.path().substring(fs.path().lastIndexOf('/') + 1);

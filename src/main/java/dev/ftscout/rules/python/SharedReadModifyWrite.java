@@ -115,7 +115,7 @@ public final class SharedReadModifyWrite implements PythonRule {
   }
 
   private void lengthCheck(Expression test, List<Statement> body, FileScan fs) {
-    if (!fs.inFunction()) {
+    if (!fs.inFunction() || fs.inImportTimeFunction()) {
       return;
     }
     Walk.sameFrame(
@@ -165,7 +165,7 @@ public final class SharedReadModifyWrite implements PythonRule {
   private record Target(String label, String name) {}
 
   private static Optional<Target> target(Expression target, FileScan fs) {
-    if (!fs.inFunction()) {
+    if (!fs.inFunction() || fs.inImportTimeFunction()) {
       return Optional.empty();
     }
     return switch (target) {
