@@ -81,7 +81,11 @@ public final class CheckThenAct implements PythonRule {
       return;
     }
     List<Checked> checks = new ArrayList<>();
-    tests(s.test(), fs, checks);
+    boolean viaLocals =
+        writesItem(s.body())
+            || writesItem(s.orelse())
+            || (exits(s.body()) && writesItem(siblingsAfter(s, fs)));
+    tests(s.test(), fs, checks, viaLocals);
     for (Checked c : checks) {
       Optional<Located> act = action(c, s.body(), fs);
       if (act.isEmpty()) {
@@ -144,10 +148,11 @@ public final class CheckThenAct implements PythonRule {
   }
 
   /** Collects what the test of an {@code if} checks about shared state. */
-  private static void tests(Expression test, FileScan fs, List<Checked> out) {
+  private static void tests(Expression test, FileScan fs, List<Checked> out, boolean viaLocals) {
     switch (test) {
-      case Expression.BoolOp b -> b.values().forEach(v -> tests(v, fs, out));
-      case Expression.UnaryOp u when u.op() == UnaryOperator.NOT -> tests(u.operand(), fs, out);
+      case Expression.BoolOp b -> b.values().forEach(v -> tests(v, fs, out, viaLocals));
+      case Expression.UnaryOp u when u.op() == UnaryOperator.NOT ->
+          tests(u.operand(), fs, out, viaLocals);
       case Expression.Compare c when c.ops().size() == 1 -> {
         CmpOperator op = c.ops().get(0);
         Expression right = c.comparators().get(0);
@@ -160,27 +165,46 @@ public final class CheckThenAct implements PythonRule {
                 || op == CmpOperator.EQ
                 || op == CmpOperator.NOT_EQ)
             && Exprs.isNone(right)) {
-          subject(c.left(), fs, out);
+          subject(c.left(), fs, out, viaLocals);
         }
       }
-      default -> subject(test, fs, out);
+      default -> subject(test, fs, out, viaLocals);
     }
+  }
+
+  /**
+   * Whether a block assigns an item ({@code x[k] = ...}) anywhere: the only act a local test leads
+   * to.
+   */
+  private static boolean writesItem(List<Statement> body) {
+    boolean[] found = {false};
+    Walk.statements(
+        body,
+        st -> {
+          if (st instanceof Statement.Assign a
+              && a.targets().stream().anyMatch(t -> t instanceof Expression.Subscript)) {
+            found[0] = true;
+          }
+        });
+    return found[0];
   }
 
   /**
    * {@code x} tested for None or truth: a shared value, a {@code c.get(k)}, or a local from one.
    */
-  private static void subject(Expression e, FileScan fs, List<Checked> out) {
+  private static void subject(Expression e, FileScan fs, List<Checked> out, boolean viaLocals) {
     Optional<Checked> got = getCall(e, fs);
     if (got.isPresent()) {
       out.add(got.get());
       return;
     }
     if (e instanceof Expression.Name n && !fs.scope().isModuleGlobal(n.id())) {
-      List<Statement> body =
-          fs.function().map(Statement.FunctionDefinition::body).orElse(List.of());
-      for (Expression v : Bindings.values(n.id(), body)) {
-        getCall(v, fs).ifPresent(out::add);
+      if (viaLocals) {
+        List<Statement> body =
+            fs.function().map(Statement.FunctionDefinition::body).orElse(List.of());
+        for (Expression v : Bindings.values(n.id(), body)) {
+          getCall(v, fs).ifPresent(out::add);
+        }
       }
       if (!fs.scope().symbol(n.id()).map(x -> x.isDeclaredGlobal()).orElse(false)) {
         return;

@@ -46,6 +46,9 @@ final class FileScan {
   private final List<ConcurrencyFacts.Signal> signals = new ArrayList<>();
   private boolean parallelTests;
   private TreeWalker.@Nullable Context at;
+  private @Nullable Scope atScope;
+  private final java.util.IdentityHashMap<Expression, Optional<String>> qualifiedNames =
+      new java.util.IdentityHashMap<>();
 
   FileScan(ParseResult parsed, ModuleModel model, PythonVersion target) {
     this.parsed = parsed;
@@ -72,6 +75,7 @@ final class FileScan {
   /** Called by the walk before each check: the context of the node being visited. */
   void at(TreeWalker.Context context) {
     this.at = context;
+    this.atScope = null;
   }
 
   TreeWalker.Context context() {
@@ -82,8 +86,14 @@ final class FileScan {
     return c;
   }
 
+  /** The scope the visited node is evaluated in (looked up once per node). */
   Scope scope() {
-    return context().scope().orElse(model.symbols().module());
+    Scope s = atScope;
+    if (s == null) {
+      s = context().scope().orElse(model.symbols().module());
+      atScope = s;
+    }
+    return s;
   }
 
   void enter(Node def) {
@@ -150,16 +160,6 @@ final class FileScan {
     return Optional.empty();
   }
 
-  /** The innermost enclosing class, whether or not the code is in one of its methods. */
-  Optional<Statement.ClassDef> enclosingClass() {
-    for (int i = defs.size() - 1; i >= 0; i--) {
-      if (defs.get(i) instanceof Statement.ClassDef c) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
-  }
-
   /** The key of the innermost function ({@code module.Class.method}); empty at module level. */
   String functionKey() {
     int last = -1;
@@ -206,7 +206,12 @@ final class FileScan {
 
   /** The dotted name an expression refers to through the module's imports, in the current scope. */
   Optional<String> qualified(Expression e) {
-    return model.qualified(e, scope());
+    Optional<String> q = qualifiedNames.get(e);
+    if (q == null) {
+      q = model.qualified(e, scope());
+      qualifiedNames.put(e, q);
+    }
+    return q;
   }
 
   /** Whether the current function's first parameter is {@code name} (self or cls). */

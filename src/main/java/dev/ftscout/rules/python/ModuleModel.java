@@ -158,10 +158,6 @@ final class ModuleModel {
     return functions.contains(name);
   }
 
-  boolean isGeneratorFunction(String name) {
-    return generatorFunctions.contains(name);
-  }
-
   /** Module-level functions used as decorators or called while the module is imported. */
   boolean runsAtImport(String function) {
     return importTimeFunctions.contains(function);

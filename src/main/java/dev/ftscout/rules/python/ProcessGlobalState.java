@@ -97,10 +97,16 @@ public final class ProcessGlobalState implements PythonRule {
   }
 
   private void call(Expression.Call c, FileScan fs) {
-    if (!applies(fs)) {
+    if (!fs.inFunction()) {
       return;
     }
     String name = fs.qualified(c.func()).orElse("");
+    if (!name.contains(".") && !(c.func() instanceof Expression.Attribute)) {
+      return;
+    }
+    if (!applies(fs)) {
+      return;
+    }
     if (name.equals("warnings.catch_warnings")) {
       warnings(c, "warnings.catch_warnings()", fs);
       return;
@@ -126,7 +132,9 @@ public final class ProcessGlobalState implements PythonRule {
   }
 
   private void store(Expression target, Statement at, FileScan fs) {
-    if (!applies(fs)) {
+    if (!fs.inFunction()
+        || !(target instanceof Expression.Subscript || target instanceof Expression.Attribute)
+        || !applies(fs)) {
       return;
     }
     switch (target) {
@@ -158,8 +166,9 @@ public final class ProcessGlobalState implements PythonRule {
       case Expression.Attribute a when a.attr().equals("traps") || a.attr().equals("flags") ->
           decimalContext(a.value(), fs);
       case Expression.Name n when fs.function().isPresent() ->
+          // Only calls are followed: `x = x` or `a = b; b = a` would otherwise loop.
           Bindings.values(n.id(), fs.function().get().body()).stream()
-              .anyMatch(v -> decimalContext(v, fs));
+              .anyMatch(v -> v instanceof Expression.Call && decimalContext(v, fs));
       default -> false;
     };
   }

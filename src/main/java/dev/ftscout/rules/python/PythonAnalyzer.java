@@ -89,6 +89,9 @@ public final class PythonAnalyzer implements Analyzer {
   }
 
   @Override
+  // The thread-local lives for one analysis only: it tells the shared walker which file the
+  // calling worker thread is on, instead of building a walker per file.
+  @SuppressWarnings("ThreadLocalUsage")
   public AnalysisResult analyze(List<SourceFile> files, AnalysisContext context) {
     PythonVersion target = target(context.pythonTarget());
     Checks checks = new Checks();
@@ -98,7 +101,10 @@ public final class PythonAnalyzer implements Analyzer {
         rule.subscribe(checks);
       }
     }
-    List<FileResult> results = run(files, checks, target, context.jobs());
+    // One walker serves every file; each worker thread tells it which file it is walking.
+    ThreadLocal<FileScan> current = new ThreadLocal<>();
+    TreeWalker walker = walker(checks, current);
+    List<FileResult> results = run(files, checks, walker, current, target, context.jobs());
 
     CallGraph graph = new CallGraph();
     boolean parallelTests = false;
@@ -138,11 +144,16 @@ public final class PythonAnalyzer implements Analyzer {
   }
 
   private List<FileResult> run(
-      List<SourceFile> files, Checks checks, PythonVersion target, int jobs) {
+      List<SourceFile> files,
+      Checks checks,
+      TreeWalker walker,
+      ThreadLocal<FileScan> current,
+      PythonVersion target,
+      int jobs) {
     List<FileResult> out = new ArrayList<>(files.size());
     if (jobs <= 1 || files.size() <= 1) {
       for (SourceFile f : files) {
-        out.add(analyzeFile(f, checks, target));
+        out.add(analyzeFile(f, checks, walker, current, target));
       }
       return out;
     }
@@ -156,7 +167,7 @@ public final class PythonAnalyzer implements Analyzer {
         Executors.newFixedThreadPool(Math.min(jobs, files.size()), workers)) {
       List<Future<FileResult>> futures = new ArrayList<>(files.size());
       for (SourceFile f : files) {
-        futures.add(pool.submit(() -> analyzeFile(f, checks, target)));
+        futures.add(pool.submit(() -> analyzeFile(f, checks, walker, current, target)));
       }
       for (Future<FileResult> future : futures) {
         out.add(future.get());
@@ -176,7 +187,12 @@ public final class PythonAnalyzer implements Analyzer {
     return out;
   }
 
-  private FileResult analyzeFile(SourceFile file, Checks checks, PythonVersion target) {
+  private FileResult analyzeFile(
+      SourceFile file,
+      Checks checks,
+      TreeWalker walker,
+      ThreadLocal<FileScan> current,
+      PythonVersion target) {
     ParseResult parsed = parser.parse(file.path(), file.bytes(), target);
     List<SourceComment> comments = comments(parsed);
     if (parsed.skipped().isPresent()) {
@@ -202,7 +218,12 @@ public final class PythonAnalyzer implements Analyzer {
       }
       ModuleModel model = new ModuleModel(file.path(), parsed.module(), symbols);
       FileScan scan = new FileScan(parsed, model, target);
-      walker(checks, scan).walk(parsed.module(), symbols);
+      current.set(scan);
+      try {
+        walker.walk(parsed.module(), symbols);
+      } finally {
+        current.remove();
+      }
       checks.endActions().forEach(a -> a.accept(scan));
       return new FileResult(
           file.path(),
@@ -220,24 +241,29 @@ public final class PythonAnalyzer implements Analyzer {
     }
   }
 
-  /** One walk for the file: definitions tracked first, then every check, definitions left last. */
-  private static TreeWalker walker(Checks checks, FileScan scan) {
+  /** The one walk: definitions tracked first, then every check, definitions left last. */
+  private static TreeWalker walker(Checks checks, ThreadLocal<FileScan> current) {
     TreeWalker.Builder b = TreeWalker.builder();
-    b.onEnter(Statement.FunctionDefinition.class, (n, c) -> scan.enter(n));
-    b.onEnter(Statement.ClassDef.class, (n, c) -> scan.enter(n));
+    b.onEnter(Statement.FunctionDefinition.class, (n, c) -> scan(current).enter(n));
+    b.onEnter(Statement.ClassDef.class, (n, c) -> scan(current).enter(n));
     for (Checks.Check<?> check : checks.checks()) {
-      subscribe(b, check, scan);
+      subscribe(b, check, current);
     }
-    b.onExit(Statement.FunctionDefinition.class, (n, c) -> scan.exit(n));
-    b.onExit(Statement.ClassDef.class, (n, c) -> scan.exit(n));
+    b.onExit(Statement.FunctionDefinition.class, (n, c) -> scan(current).exit(n));
+    b.onExit(Statement.ClassDef.class, (n, c) -> scan(current).exit(n));
     return b.build();
   }
 
+  private static FileScan scan(ThreadLocal<FileScan> current) {
+    return java.util.Objects.requireNonNull(current.get(), "no file is being walked");
+  }
+
   private static <T extends Node> void subscribe(
-      TreeWalker.Builder b, Checks.Check<T> check, FileScan scan) {
+      TreeWalker.Builder b, Checks.Check<T> check, ThreadLocal<FileScan> current) {
     b.onEnter(
         check.kind(),
         (n, c) -> {
+          FileScan scan = scan(current);
           scan.at(c);
           check.action().accept(n, scan);
         });

@@ -8,7 +8,6 @@ import dev.ftscout.python.tree.Expression;
 import dev.ftscout.python.tree.Keyword;
 import dev.ftscout.python.tree.Node;
 import dev.ftscout.python.tree.Statement;
-import dev.ftscout.python.tree.WithItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -307,10 +306,5 @@ final class Threads {
 
   private static String simple(String dotted) {
     return dotted.substring(dotted.lastIndexOf('.') + 1);
-  }
-
-  /** The context managers of a with statement. */
-  static List<Expression> managers(List<WithItem> items) {
-    return items.stream().map(WithItem::contextExpr).toList();
   }
 }
