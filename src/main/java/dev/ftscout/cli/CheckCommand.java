@@ -233,7 +233,8 @@ public final class CheckCommand implements Callable<Integer> {
             result.scan().suppressed(),
             result.baselined(),
             Reports.entries(enabled, components),
-            config.failOn())
+            config.failOn(),
+            result.scan().concurrency())
         .withRuntime(result.runtime())
         .withAssessment(result.assessment());
   }

@@ -6,6 +6,7 @@ import dev.ftscout.rules.Analyzer;
 import dev.ftscout.rules.RuleDocs;
 import dev.ftscout.rules.RuleRegistry;
 import dev.ftscout.rules.cext.ExtensionAnalyzer;
+import dev.ftscout.rules.python.PythonAnalyzer;
 import dev.ftscout.runtime.process.ProcessRunner;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public record Components(
     RuleRegistry registry = RuleRegistry.standard();
     return new Components(
         registry,
-        List.of(ExtensionAnalyzer.of(registry)),
+        List.of(PythonAnalyzer.of(registry), ExtensionAnalyzer.of(registry)),
         new RuleDocs(),
         new ConfigLoader(),
         new ObjectMapper());

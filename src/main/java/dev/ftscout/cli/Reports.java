@@ -36,7 +36,8 @@ final class Reports {
         scan.suppressed(),
         scan.baselined(),
         entries(scan.enabledRules(), components),
-        config.failOn());
+        config.failOn(),
+        scan.concurrency());
   }
 
   static List<RuleEntry> entries(List<RuleInfo> rules, Components components) {

@@ -74,6 +74,7 @@ final class RuntimeReports {
         baselined,
         Reports.entries(infos, components),
         config.failOn(),
+        dev.ftscout.model.ConcurrencyFacts.none(),
         evidence,
         java.util.Optional.empty());
   }

@@ -6,6 +6,7 @@ import dev.ftscout.config.ConfigLoader;
 import dev.ftscout.config.FailOn;
 import dev.ftscout.model.UserError;
 import dev.ftscout.report.Report;
+import dev.ftscout.rules.AnalysisContext;
 import dev.ftscout.scan.Baseline;
 import dev.ftscout.scan.ScanResult;
 import dev.ftscout.scan.Scanner;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Find what keeps a project from running without the GIL, in its extension sources"
+      "Find what keeps a project from running without the GIL: races on shared state in its"
+          + " Python sources, and missing declarations and unsafe APIs in its extension sources"
           + " (C, C++, Cython, pybind11, nanobind, PyO3, build files). Never runs the project's"
           + " code.",
     },
@@ -55,6 +57,12 @@ public final class ScanCommand implements Callable<Integer> {
   @Nullable Path writeBaseline;
 
   @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description = "Analyse up to N files at once (default: the number of processors).")
+  @Nullable Integer jobs;
+
+  @Option(
       names = "--report-unused-suppressions",
       description = "List `ftscout: ignore[...]` comments that suppress nothing.")
   boolean reportUnused;
@@ -71,9 +79,13 @@ public final class ScanCommand implements Callable<Integer> {
             ? List.of(terminal.workingDir())
             : paths.stream().map(p -> terminal.workingDir().resolve(p)).toList();
     Config config = rules.config(components.configLoader(), terminal, targets.get(0));
+    int parallel = jobs == null ? AnalysisContext.defaultJobs() : jobs;
+    if (parallel < 1) {
+      throw new UserError("--jobs: expected a number of at least 1, got " + parallel);
+    }
     ScanResult result =
         new Scanner(components.registry(), components.analyzers(), components.json())
-            .scan(targets, config);
+            .scan(targets, config, parallel);
     if (writeBaseline != null) {
       Path file = terminal.workingDir().resolve(writeBaseline);
       OutputFiles.writeAtomically(file, Baseline.render(result.unfiltered(), components.json()));

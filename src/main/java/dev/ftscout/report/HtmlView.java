@@ -65,6 +65,25 @@ public final class HtmlView {
     return ruleDocHtml.getOrDefault(ruleId, "");
   }
 
+  /** The concurrency kinds seen: words, count, examples; kinds in their order. */
+  public List<String[]> concurrencyRows() {
+    List<String[]> rows = new ArrayList<>();
+    report
+        .concurrency()
+        .counts()
+        .forEach((k, n) -> {
+          if (n > 0) {
+            rows.add(
+                new String[] {
+                  ConcurrencyLabels.words(k),
+                  String.valueOf(n),
+                  ConcurrencyLabels.examples(report.concurrency(), k, 5)
+                });
+          }
+        });
+    return rows;
+  }
+
   public String ruleName(String ruleId) {
     return report.rule(ruleId).map(r -> r.info().name()).orElse("");
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.Fingerprints;
@@ -138,6 +139,18 @@ public final class JsonWriter implements ReportWriter {
       ArrayNode rules = n.putArray("rules");
       u.rules().forEach(rules::add);
       n.put("reason", u.reason());
+    }
+
+    ObjectNode concurrency = root.putObject("concurrency");
+    ObjectNode counts = concurrency.putObject("counts");
+    report.concurrency().counts().forEach((k, n) -> counts.put(ConcurrencyLabels.key(k), n));
+    ArrayNode signals = concurrency.putArray("signals");
+    for (ConcurrencyFacts.Signal s : report.concurrency().signals()) {
+      ObjectNode n = signals.addObject();
+      n.put("kind", ConcurrencyLabels.key(s.kind()));
+      n.put("detail", s.detail());
+      n.put("path", s.path());
+      n.put("line", s.line());
     }
 
     ArrayNode rules = root.putArray("rules");

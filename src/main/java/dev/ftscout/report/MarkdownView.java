@@ -58,6 +58,25 @@ public final class MarkdownView {
         .orElse("");
   }
 
+  /** The concurrency kinds seen, with counts and examples, in kind order. */
+  public java.util.List<String[]> concurrencyRows() {
+    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    report
+        .concurrency()
+        .counts()
+        .forEach((k, n) -> {
+          if (n > 0) {
+            rows.add(
+                new String[] {
+                  ConcurrencyLabels.words(k),
+                  String.valueOf(n),
+                  ConcurrencyLabels.examples(report.concurrency(), k, 3)
+                });
+          }
+        });
+    return rows;
+  }
+
   public String ruleName(String ruleId) {
     return report.rule(ruleId).map(r -> r.info().name()).orElse("");
   }

@@ -1,6 +1,7 @@
 package dev.ftscout.report;
 
 import dev.ftscout.config.FailOn;
+import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.RuntimeEvidence;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * @param baselined findings hidden by the baseline
  * @param rules the rules that were enabled, with their docs
  * @param failOn the threshold that decides the exit code
+ * @param concurrency how the project does concurrency (counts per kind and where), for the verdict
  * @param runtime probe, test and bench evidence, each when it ran
  * @param assessment the verdict, for {@code check}
  */
@@ -44,6 +46,7 @@ public record Report(
     int baselined,
     List<RuleEntry> rules,
     FailOn failOn,
+    ConcurrencyFacts concurrency,
     RuntimeEvidence runtime,
     Optional<Assessment> assessment) {
 
@@ -68,7 +71,8 @@ public record Report(
       int suppressed,
       int baselined,
       List<RuleEntry> rules,
-      FailOn failOn) {
+      FailOn failOn,
+      ConcurrencyFacts concurrency) {
     this(
         toolVersion,
         command,
@@ -82,6 +86,7 @@ public record Report(
         baselined,
         rules,
         failOn,
+        concurrency,
         RuntimeEvidence.none(),
         Optional.empty());
   }
@@ -101,6 +106,7 @@ public record Report(
         baselined,
         rules,
         failOn,
+        concurrency,
         evidence,
         assessment);
   }
@@ -120,6 +126,7 @@ public record Report(
         baselined,
         rules,
         failOn,
+        concurrency,
         runtime,
         Optional.of(verdict));
   }

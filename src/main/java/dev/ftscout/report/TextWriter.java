@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Terminal output: findings grouped by severity (most serious first) with the source line and a fix
  * hint, then the extension modules and whether each declares GIL-free support, skipped files,
- * unused suppressions, and a one-line summary.
+ * unused suppressions, the concurrency signals seen (one line), and a one-line summary.
  */
 public final class TextWriter implements ReportWriter {
   private final Style style;
@@ -53,6 +53,12 @@ public final class TextWriter implements ReportWriter {
     appendModules(out, report.extensionModules());
     appendSkipped(out, report.skipped());
     appendUnused(out, report.unusedSuppressions());
+    if (!report.concurrency().signals().isEmpty()) {
+      out.append(style.bold("Concurrency:"))
+          .append(' ')
+          .append(ConcurrencyLabels.summary(report.concurrency()))
+          .append('\n');
+    }
     out.append(summary(report)).append('\n');
     return out.toString();
   }

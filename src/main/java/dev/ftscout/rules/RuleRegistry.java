@@ -7,6 +7,12 @@ import dev.ftscout.rules.cext.MissingGilDeclaration;
 import dev.ftscout.rules.cext.ObjectAllocatorForBuffer;
 import dev.ftscout.rules.cext.UnlockedContainerIteration;
 import dev.ftscout.rules.cext.UnsynchronizedStaticWrite;
+import dev.ftscout.rules.python.CheckThenAct;
+import dev.ftscout.rules.python.ProcessGlobalState;
+import dev.ftscout.rules.python.RefcountGcAssumption;
+import dev.ftscout.rules.python.SharedIteration;
+import dev.ftscout.rules.python.SharedReadModifyWrite;
+import dev.ftscout.rules.python.TestPatchesSharedState;
 import dev.ftscout.rules.runtime.FlakyTest;
 import dev.ftscout.rules.runtime.GilReenabledOnImport;
 import dev.ftscout.rules.runtime.ImportCrashesInterpreter;
@@ -42,6 +48,12 @@ public final class RuleRegistry {
   public static RuleRegistry standard() {
     return new RuleRegistry(
         List.of(
+            new SharedReadModifyWrite(),
+            new CheckThenAct(),
+            new SharedIteration(),
+            new ProcessGlobalState(),
+            new TestPatchesSharedState(),
+            new RefcountGcAssumption(),
             new MissingGilDeclaration(),
             new BorrowedReferenceApi(),
             new UnlockedContainerIteration(),

@@ -72,6 +72,7 @@ class RuntimeReportsGoldenTest {
         0,
         Reports.entries(rules, components),
         FailOn.WARNING,
+        dev.ftscout.model.ConcurrencyFacts.none(),
         evidence,
         Optional.empty());
   }

@@ -66,7 +66,8 @@ class BenchChartsTest {
                 0,
                 0,
                 List.of(),
-                dev.ftscout.config.FailOn.WARNING)
+                dev.ftscout.config.FailOn.WARNING,
+                dev.ftscout.model.ConcurrencyFacts.none())
             .withRuntime(dev.ftscout.model.RuntimeEvidence.of(RuntimeSamples.bench()));
     Path html = dir.resolve("bench.html");
     Files.writeString(html, new HtmlWriter().write(report));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ftscout.config.Config;
 import dev.ftscout.config.FailOn;
+import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.ExtensionModule.Binding;
 import dev.ftscout.model.ExtensionModule.GilDeclaration;
@@ -68,13 +69,22 @@ class WritersGoldenTest {
         scan.suppressed(),
         scan.baselined(),
         rules,
-        FailOn.WARNING);
+        FailOn.WARNING,
+        new ConcurrencyFacts(
+            List.of(
+                new ConcurrencyFacts.Signal(
+                    ConcurrencyFacts.Kind.THREAD_POOL, "ThreadPoolExecutor", "src/core.py", 12),
+                new ConcurrencyFacts.Signal(
+                    ConcurrencyFacts.Kind.THREADING, "threading.Thread", "src/core.py", 30),
+                new ConcurrencyFacts.Signal(
+                    ConcurrencyFacts.Kind.NETWORK_CLIENT, "requests", "src/net.py", 1))));
   }
 
   @Test
   void text() {
     String out = new TextWriter(false).write(report());
     assertThat(out).doesNotContain("\u001b[");
+    assertThat(out).contains("Concurrency: network client 1, threading 1, thread pool 1\n");
     Golden.assertMatches("words.txt", out);
   }
 
@@ -91,6 +101,10 @@ class WritersGoldenTest {
     assertThat(Schemas.reportErrors(out)).isEmpty();
     JsonNode tree = json.readTree(out);
     assertThat(tree.path("summary").path("findings").asInt()).isEqualTo(5);
+    assertThat(tree.path("concurrency").path("counts").path("threadPool").asInt()).isEqualTo(1);
+    assertThat(tree.path("concurrency").path("counts").path("asyncio").asInt()).isZero();
+    assertThat(tree.path("concurrency").path("signals").get(2).path("kind").asText())
+        .isEqualTo("networkClient");
     Golden.assertMatches("words.json", out);
   }
 
@@ -119,6 +133,7 @@ class WritersGoldenTest {
   void html() {
     String out = new HtmlWriter().write(report());
     assertThat(out).startsWith("<!DOCTYPE html>").doesNotContain("http://", "<link", "src=\"http");
+    assertThat(out).contains("<section id=\"concurrency\">", "<td>thread pool</td><td>1</td>");
     Golden.assertMatches("words.html", out);
   }
 
@@ -126,6 +141,7 @@ class WritersGoldenTest {
   void markdown() {
     String out = new MarkdownWriter().write(report());
     assertThat(out).contains("<details>", "| 🔴 error | `FT199` word-leak | `src/core.txt:5:1` |");
+    assertThat(out).contains("| threading | 1 | threading.Thread |");
     Golden.assertMatches("words.md", out);
   }
 

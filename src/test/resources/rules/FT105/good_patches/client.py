@@ -1,0 +1,6 @@
+def fetch():
+    return 0
+
+
+def get(fetch=fetch):
+    return fetch()
