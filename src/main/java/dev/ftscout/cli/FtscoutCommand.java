@@ -16,11 +16,13 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ScanCommand.class,
+      DepsCommand.class,
       ProbeCommand.class,
       TestCommand.class,
       BenchCommand.class,
       DoctorCommand.class,
-      RulesCommand.class
+      RulesCommand.class,
+      CacheCommand.class
     },
     footer = {
       "",

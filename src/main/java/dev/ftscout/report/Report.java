@@ -1,6 +1,7 @@
 package dev.ftscout.report;
 
 import dev.ftscout.config.FailOn;
+import dev.ftscout.model.DependencyTable;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.RuntimeEvidence;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * @param rules the rules that were enabled, with their docs
  * @param failOn the threshold that decides the exit code
  * @param runtime probe, test and bench evidence, each when it ran
+ * @param dependencies the dependency audit, when one ran
  */
 public record Report(
     String toolVersion,
@@ -41,7 +43,8 @@ public record Report(
     int baselined,
     List<RuleEntry> rules,
     FailOn failOn,
-    RuntimeEvidence runtime) {
+    RuntimeEvidence runtime,
+    DependencyTable dependencies) {
 
   public Report {
     findings = List.copyOf(findings);
@@ -49,6 +52,38 @@ public record Report(
     skipped = List.copyOf(skipped);
     unusedSuppressions = List.copyOf(unusedSuppressions);
     rules = List.copyOf(rules);
+  }
+
+  /** A report without a dependency audit. */
+  public Report(
+      String toolVersion,
+      String command,
+      String root,
+      List<Finding> findings,
+      List<ExtensionModule> extensionModules,
+      List<SkippedFile> skipped,
+      List<UnusedSuppression> unusedSuppressions,
+      int filesAnalyzed,
+      int suppressed,
+      int baselined,
+      List<RuleEntry> rules,
+      FailOn failOn,
+      RuntimeEvidence runtime) {
+    this(
+        toolVersion,
+        command,
+        root,
+        findings,
+        extensionModules,
+        skipped,
+        unusedSuppressions,
+        filesAnalyzed,
+        suppressed,
+        baselined,
+        rules,
+        failOn,
+        runtime,
+        DependencyTable.none());
   }
 
   /** A report without runtime evidence (the static commands). */
@@ -96,7 +131,27 @@ public record Report(
         baselined,
         rules,
         failOn,
-        evidence);
+        evidence,
+        dependencies);
+  }
+
+  /** This report with the given dependency audit. */
+  public Report withDependencies(DependencyTable table) {
+    return new Report(
+        toolVersion,
+        command,
+        root,
+        findings,
+        extensionModules,
+        skipped,
+        unusedSuppressions,
+        filesAnalyzed,
+        suppressed,
+        baselined,
+        rules,
+        failOn,
+        runtime,
+        table);
   }
 
   /** Number of findings per severity, for every severity (zero included), most serious first. */

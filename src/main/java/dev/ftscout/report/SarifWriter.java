@@ -131,10 +131,13 @@ public final class SarifWriter implements ReportWriter {
     ObjectNode props = n.putObject("properties");
     props.put("precision", info.precision().sarif());
     props.put("problem.severity", problemSeverity(info.severity()));
+    // SARIF wants unique tags; a rule may repeat the ones every rule gets.
+    java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+    unique.add("free-threading");
+    unique.add(info.family());
+    unique.addAll(info.tags());
     ArrayNode tags = props.putArray("tags");
-    tags.add("free-threading");
-    tags.add(info.family());
-    info.tags().forEach(tags::add);
+    unique.forEach(tags::add);
     return n;
   }
 
