@@ -129,7 +129,11 @@ public final class AuditTables {
         p.targets().values().stream()
             .anyMatch(t ->
                 switch (t.support()) {
-                  case SDIST_UNKNOWN, SOURCE_DECLARES_GIL_FREE, SOURCE_REENABLES_GIL -> true;
+                  case SDIST_UNKNOWN,
+                      SOURCE_DECLARES_GIL_FREE,
+                      SOURCE_REENABLES_GIL,
+                      PURE_FALLBACK ->
+                      true;
                   default -> false;
                 });
     if (sdist && !anyWheel) {

@@ -351,6 +351,10 @@ public final class DependencyAudit {
             .map(e -> e.getKey().toString())
             .toList();
     List<String> ok = n.specifier.filter(candidates);
+    if (ok.isEmpty() && pinsExactly(n.specifier)) {
+      // PEP 592: an exact pin (== or ===) selects the release even when it is yanked.
+      ok = n.specifier.filter(n.releases.keySet().stream().map(Version::toString).toList());
+    }
     if (ok.isEmpty()) {
       if (!candidates.isEmpty()) {
         notes.add(n.name + ": no release satisfies " + n.specifier);
@@ -358,6 +362,13 @@ public final class DependencyAudit {
       return null;
     }
     return Version.parse(ok.get(ok.size() - 1));
+  }
+
+  /** Whether the specifiers pin one version: an {@code ==} without a wildcard, or {@code ===}. */
+  private static boolean pinsExactly(SpecifierSet specifier) {
+    return specifier.specifiers().stream()
+        .anyMatch(
+            s -> s.operator().equals("===") || (s.operator().equals("==") && !s.isWildcard()));
   }
 
   /**
@@ -599,9 +610,11 @@ public final class DependencyAudit {
     NavigableMap<Version, List<Dist>> versions = n.releases;
     List<DistributionFile> files =
         versions.getOrDefault(chosen, List.of()).stream().map(Dist::file).toList();
+    // A yanked file counts only when the release was chosen anyway: locked, or pinned exactly.
+    boolean releaseYanked = !files.isEmpty() && files.stream().allMatch(DistributionFile::isYanked);
     List<WheelFilename> wheels =
         versions.getOrDefault(chosen, List.of()).stream()
-            .filter(d -> !d.file().isYanked() || n.pinned != null)
+            .filter(d -> !d.file().isYanked() || n.pinned != null || releaseYanked)
             .map(Dist::wheel)
             .flatMap(Optional::stream)
             .toList();
@@ -631,10 +644,7 @@ public final class DependencyAudit {
             n.name + " " + chosen + ": sources not inspected (" + e.getMessage() + ")");
       }
     }
-    Optional<String> yanked =
-        !files.isEmpty() && files.stream().allMatch(DistributionFile::isYanked)
-            ? files.get(0).yanked()
-            : Optional.empty();
+    Optional<String> yanked = releaseYanked ? files.get(0).yanked() : Optional.empty();
     for (TagRanking r : rankings) {
       String label = r.target().label();
       List<String> installable =
@@ -707,7 +717,9 @@ public final class DependencyAudit {
         return Support.PURE_FALLBACK;
       }
       return switch (i.declaration()) {
-        case NO_EXTENSIONS -> Support.PURE_PYTHON;
+        // A binary package whose sdist shows no extension builds it some way the scanner does
+        // not read: its wheels still say it is binary.
+        case NO_EXTENSIONS -> binary ? Support.NO_FREE_THREADED_WHEEL : Support.PURE_PYTHON;
         case YES -> Support.SOURCE_DECLARES_GIL_FREE;
         case CONDITIONAL, NO ->
             sdistOnly ? Support.SOURCE_REENABLES_GIL : Support.NO_FREE_THREADED_WHEEL;
