@@ -14,6 +14,8 @@ import java.util.Set;
  * upgrade plan, source-inspection evidence and notes.
  */
 final class DependencyTextSection {
+  private static final int MAX_VERSION = 24;
+
   private final Style style;
 
   DependencyTextSection(Style style) {
@@ -72,7 +74,7 @@ final class DependencyTextSection {
           new ArrayList<>(
               List.of(
                   r.name() + (r.direct() ? "" : " *"),
-                  r.version() + (r.yanked().isPresent() ? " (yanked)" : ""),
+                  shorten(r.version()) + (r.yanked().isPresent() ? " (yanked)" : ""),
                   r.kind()));
       for (String target : t.targets()) {
         row.add(r.on(target).map(DependencyTextSection::cell).orElse("-"));
@@ -129,14 +131,20 @@ final class DependencyTextSection {
         .append('\n');
   }
 
-  /** {@code free-threaded wheel cp314-cp314t-manylinux_2_28_x86_64}, {@code not required}. */
+  /**
+   * {@code free-threaded cp314-cp314t-manylinux_2_28_x86_64}, {@code pure py3-none-any}, {@code no
+   * free-threaded wheel}: the status, and the tags of the wheel that installs when there is one.
+   */
   static String cell(Cell c) {
     String tags = c.wheelTags();
-    return switch (c.status()) {
-      case FREE_THREADED_WHEEL, PURE_PYTHON, PURE_FALLBACK ->
-          tags.isEmpty() ? c.status().label() : c.status().label() + " " + tags;
-      default -> c.status().label();
-    };
+    String words =
+        switch (c.status()) {
+          case FREE_THREADED_WHEEL -> "free-threaded";
+          case PURE_PYTHON -> "pure";
+          case PURE_FALLBACK -> "pure fallback";
+          default -> c.status().label();
+        };
+    return tags.isEmpty() ? words : words + " " + tags;
   }
 
   /** One version when every target agrees, else one per target in order, {@code -} for none. */
@@ -210,6 +218,11 @@ final class DependencyTextSection {
           .append('\n');
       s.evidence().forEach(e -> out.append("    ").append(style.dim(e)).append('\n'));
     }
+  }
+
+  /** A URL or VCS requirement stands in the version column; the table shows its start. */
+  private static String shorten(String version) {
+    return version.length() <= MAX_VERSION ? version : version.substring(0, MAX_VERSION - 1) + "…";
   }
 
   private static String pythonOf(String label) {

@@ -177,8 +177,9 @@ public final class MarkdownView {
   }
 
   private static String cellText(DependencyTable.Cell c) {
+    String text = DependencyTextSection.cell(c);
     String tags = c.wheelTags();
-    return tags.isEmpty() ? c.status().label() : c.status().label() + " `" + tags + "`";
+    return tags.isEmpty() ? text : text.replace(tags, "`" + tags + "`");
   }
 
   public String standingIcon(DependencyTable.Standing s) {

@@ -91,6 +91,10 @@ public final class DependencyAudit {
     NavigableMap<Version, List<Dist>> releases = new TreeMap<>();
     @Nullable CoreMetadata metadata;
     @Nullable Version expandedAt;
+
+    /** Nothing on the index satisfied the specifiers last time; retried when they change. */
+    boolean unresolvable;
+
     boolean direct;
     final Set<String> requiredOn = new LinkedHashSet<>();
     @Nullable Version metadataVersion;
@@ -280,6 +284,7 @@ public final class DependencyAudit {
           nodes.values().stream()
               .filter(n -> n.kind == DependencyKind.INDEX)
               .filter(n -> !n.requiredOn.isEmpty())
+              .filter(n -> !n.unresolvable)
               .filter(n -> n.expandedAt == null || !n.specifier.inRange(n.expandedAt))
               .toList();
       if (todo.isEmpty()) {
@@ -328,7 +333,7 @@ public final class DependencyAudit {
       for (Node n : todo) {
         n.expandedAt = n.chosen;
         if (n.chosen == null) {
-          n.expandedAt = Version.parse("0");
+          n.unresolvable = true;
           continue;
         }
         expand(n, nodes, locked, envs, notes, anyLock);
@@ -543,14 +548,17 @@ public final class DependencyAudit {
     c.parents.add(parent.name);
     if (c.requiredOn.addAll(on)) {
       c.expandedAt = null;
+      c.unresolvable = false;
     }
     if (!spec.isEmpty()) {
       c.requiredBy.put(parent.name + " " + parent.chosen, spec);
       c.specifier = c.specifier.and(spec);
+      c.unresolvable = false;
     }
     if (!c.extras.containsAll(extras)) {
       c.extras.addAll(extras);
       c.expandedAt = null;
+      c.unresolvable = false;
     }
   }
 
