@@ -99,7 +99,7 @@ class IndexLocationsTest {
             List.of("http://127.0.0.1:7/project/"),
             Optional.of(python));
     assertThat(named.urls()).containsExactly("http://127.0.0.1:13/flag/", "http://127.0.0.1:12/x/");
-    assertThat(asked).hasSize(1);
+    assertThat(asked).as("a named default index needs no pip").hasSize(2);
   }
 
   private static final IndexLocations.PipDefaultIndex NO_PIP = p -> Optional.empty();
