@@ -106,9 +106,12 @@ public final class Check {
                     request.dependencies().isEmpty()
                         ? "switched off (--no-deps)"
                         : "the audit failed (see below)"));
+    // FT201 is the missing or conditional GIL declaration itself: the verdict weighs it from the
+    // extension modules (V03, V09), so counting it as a hazard too would say the same thing twice.
     List<Finding> ownFindings =
         scan.findings().stream()
             .filter(f -> f.ruleId().startsWith("FT1") || f.ruleId().startsWith("FT2"))
+            .filter(f -> !f.ruleId().equals("FT201"))
             .toList();
     VerdictInput input =
         new VerdictInput(

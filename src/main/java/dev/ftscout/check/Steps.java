@@ -4,6 +4,7 @@ import dev.ftscout.config.Config;
 import dev.ftscout.deps.audit.AuditResult;
 import dev.ftscout.model.BenchEvidence;
 import dev.ftscout.model.ConcurrencyFacts;
+import dev.ftscout.model.DependencyTable;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.ProbeEvidence;
 import dev.ftscout.model.Progress;
@@ -50,14 +51,16 @@ public final class Steps {
    * @param evidence the summary the verdict weighs
    * @param signals workload signals from dependency names (e.g. django, numpy)
    * @param chains for each distribution, how the project depends on it (for probe culprits)
-   * @param audit the full audit, for the dependency table and the history
+   * @param audit the full audit, for the history
+   * @param table the dependency table for the report
    */
   public record DependencyOutcome(
       List<Finding> findings,
       VerdictInput.Dependencies evidence,
       ConcurrencyFacts signals,
       Map<String, List<String>> chains,
-      AuditResult audit) {
+      AuditResult audit,
+      DependencyTable table) {
     public DependencyOutcome {
       findings = List.copyOf(findings);
       chains = Map.copyOf(chains);

@@ -6,25 +6,15 @@ import dev.ftscout.check.CheckResult;
 import dev.ftscout.check.DependencySummary;
 import dev.ftscout.check.Steps;
 import dev.ftscout.config.Config;
-import dev.ftscout.deps.DepsInputException;
-import dev.ftscout.deps.audit.AuditRequest;
-import dev.ftscout.deps.audit.AuditResult;
-import dev.ftscout.deps.audit.DependencyAudit;
+import dev.ftscout.config.ConfigSchema;
 import dev.ftscout.deps.audit.PackageReport;
 import dev.ftscout.deps.audit.Support;
-import dev.ftscout.deps.index.HttpCache;
-import dev.ftscout.deps.index.IndexClient;
-import dev.ftscout.deps.index.IndexException;
-import dev.ftscout.deps.index.IndexLocations;
-import dev.ftscout.deps.index.IndexOptions;
-import dev.ftscout.deps.input.DependencyInput;
-import dev.ftscout.deps.input.InputReaders;
-import dev.ftscout.deps.tags.Target;
 import dev.ftscout.history.HistoryStore;
 import dev.ftscout.history.RunRecord;
 import dev.ftscout.history.RunSummary;
 import dev.ftscout.history.StoredDependency;
 import dev.ftscout.history.StoredFinding;
+import dev.ftscout.model.DependencyTable;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.Fingerprints;
 import dev.ftscout.model.Progress;
@@ -52,9 +42,7 @@ import dev.ftscout.scan.Scanner;
 import dev.ftscout.verdict.Reason;
 import dev.ftscout.verdict.VerdictEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +87,30 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--no-deps", description = "Skip the dependency audit.")
   boolean noDeps;
+
+  @Option(
+      names = "--index-url",
+      paramLabel = "URL",
+      description =
+          "The package index (simple API) for the dependency audit (default: as pip or uv are"
+              + " configured; see `ftscout deps --help`).")
+  @Nullable String indexUrl;
+
+  @Option(
+      names = "--target",
+      split = ",",
+      paramLabel = "PYTHON",
+      description =
+          "Python versions the dependency audit is for, e.g. 3.13t,3.14t (default: config"
+              + " targets, else "
+              + ConfigSchema.DEFAULT_DEPENDENCY_TARGET
+              + ").")
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--offline",
+      description = "Audit dependencies from the cache only; report the packages it lacks.")
+  boolean offline;
 
   @Option(
       names = "--probe",
@@ -236,78 +248,45 @@ public final class CheckCommand implements Callable<Integer> {
             config.failOn(),
             result.scan().concurrency())
         .withRuntime(result.runtime())
+        .withDependencies(
+            result
+                .dependencies()
+                .map(Steps.DependencyOutcome::table)
+                .orElse(DependencyTable.none()))
         .withAssessment(result.assessment());
   }
 
   /** The dependency audit of the project's detected inputs against the user's index. */
   private Steps.Dependencies dependencyStep(Path project) {
+    DependencyRun.Request detected = DependencyRun.Request.detected(project, output.verbose);
+    DependencyRun.Request request =
+        new DependencyRun.Request(
+            detected.start(),
+            detected.requirements(),
+            detected.lock(),
+            detected.env(),
+            targets,
+            detected.platforms(),
+            Optional.ofNullable(indexUrl),
+            detected.extraIndexUrls(),
+            detected.findLinks(),
+            offline,
+            detected.inspectSources(),
+            detected.extras(),
+            detected.groups(),
+            detected.jobs(),
+            detected.verbose());
     return (config, progress) -> {
-      Path home = Path.of(terminal.env("HOME").orElse(System.getProperty("user.home")));
-      InputReaders readers = new InputReaders(terminal.env());
-      List<Path> files = readers.detect(project);
-      if (files.isEmpty()) {
-        throw new UserError("no requirements, pyproject.toml or lock file in " + project);
-      }
-      List<DependencyInput> inputs = new ArrayList<>();
-      for (Path f : files) {
-        try {
-          inputs.add(readers.read(f));
-        } catch (DepsInputException e) {
-          throw new UserError(String.valueOf(e.getMessage()), e);
-        }
-      }
-      List<String> projectIndexes =
-          inputs.stream().flatMap(i -> i.indexUrls().stream()).distinct().toList();
-      IndexLocations.Resolved index =
-          new IndexLocations(terminal.env(), home)
-              .resolve(List.of(), projectIndexes, pythons.stream().findFirst().map(this::resolve));
-      IndexOptions options =
-          IndexOptions.of(
-              index.urls(), Optional.of(HttpCache.defaultDirectory(terminal.env(), home)));
-      String name = projectName(config.root());
-      try (IndexClient client = new IndexClient(options, Clock.systemUTC())) {
-        AuditResult audit =
-            new DependencyAudit(client)
-                .run(
-                    new AuditRequest(
-                        name,
-                        inputs,
-                        List.of(Target.parse("3.14t", Target.runningPlatform())),
-                        java.util.Set.of(),
-                        false,
-                        Optional.empty(),
-                        Files.createTempDirectory("ftscout-deps")));
-        return new Steps.DependencyOutcome(
-            List.of(),
-            DependencySummary.evidence(audit, config.root()),
-            DependencySummary.signals(audit, config.root()),
-            DependencySummary.chains(audit, name),
-            audit);
-      } catch (IndexException e) {
-        throw new UserError("the package index failed: " + e.getMessage(), e);
-      }
+      DependencyRun.Outcome run =
+          new DependencyRun(terminal, components).run(config, request, progress);
+      return new Steps.DependencyOutcome(
+          run.findings(),
+          DependencySummary.evidence(run.result(), config.root()),
+          DependencySummary.signals(run.result(), config.root()),
+          DependencySummary.chains(run.result(), run.projectName()),
+          run.result(),
+          run.table());
     };
-  }
-
-  /** The name in {@code [project]} of pyproject.toml, else the folder's name. */
-  private static String projectName(Path root) {
-    Path pyproject = root.resolve("pyproject.toml");
-    if (Files.isRegularFile(pyproject)) {
-      try {
-        String name =
-            new com.fasterxml.jackson.dataformat.toml.TomlMapper()
-                .readTree(pyproject.toFile())
-                .path("project")
-                .path("name")
-                .asText("");
-        if (!name.isBlank()) {
-          return name;
-        }
-      } catch (IOException e) {
-        // Unreadable pyproject files are reported by the dependency readers themselves.
-      }
-    }
-    return root.getFileName() == null ? "project" : root.getFileName().toString();
   }
 
   /** Every dependency's state per target, for the history's run-to-run comparison. */

@@ -17,11 +17,13 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       ScanCommand.class,
+      DepsCommand.class,
       ProbeCommand.class,
       TestCommand.class,
       BenchCommand.class,
       DoctorCommand.class,
       RulesCommand.class,
+      CacheCommand.class,
       HistoryCommand.class,
       ReportCommand.class
     },

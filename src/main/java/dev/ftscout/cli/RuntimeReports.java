@@ -76,6 +76,7 @@ final class RuntimeReports {
         config.failOn(),
         dev.ftscout.model.ConcurrencyFacts.none(),
         evidence,
+        dev.ftscout.model.DependencyTable.none(),
         java.util.Optional.empty());
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param targetVersion the oldest Python version the project supports ({@code 3.X}); newer syntax
  *     is an error
  * @param baseline the baseline file whose findings are accepted, if any
+ * @param dependencies the dependency audit's settings
  */
 public record Config(
     Path root,
@@ -28,11 +29,34 @@ public record Config(
     List<String> exclude,
     FailOn failOn,
     String targetVersion,
-    Optional<Path> baseline) {
+    Optional<Path> baseline,
+    DependencySettings dependencies) {
 
   public Config {
     severity = Map.copyOf(severity);
     exclude = List.copyOf(exclude);
+  }
+
+  /** Settings without dependency-audit settings. */
+  public Config(
+      Path root,
+      Optional<Path> source,
+      RuleSelection rules,
+      Map<String, Severity> severity,
+      List<String> exclude,
+      FailOn failOn,
+      String targetVersion,
+      Optional<Path> baseline) {
+    this(
+        root,
+        source,
+        rules,
+        severity,
+        exclude,
+        failOn,
+        targetVersion,
+        baseline,
+        DependencySettings.none());
   }
 
   /** The settings when there is no config file and no flag. */
@@ -66,7 +90,8 @@ public record Config(
         concat(exclude, cli.exclude()),
         cli.failOn().orElse(failOn),
         cli.targetVersion().orElse(targetVersion),
-        cli.baseline().or(() -> baseline));
+        cli.baseline().or(() -> baseline),
+        dependencies);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

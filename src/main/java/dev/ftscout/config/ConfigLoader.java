@@ -30,6 +30,9 @@ public final class ConfigLoader {
   private static final Pattern RULE_ID = Pattern.compile("FT\\d{3}");
   private static final Pattern VERSION = Pattern.compile("(?:py)?3\\.?(\\d{1,2})");
   private static final Pattern LOWER_BOUND = Pattern.compile("(>=|~=|==|>)\\s*(\\d+)\\.(\\d+)");
+  private static final Pattern URL = Pattern.compile("(?i)(https?|file)://\\S+");
+  private static final Pattern TARGET = Pattern.compile("(?i)(cp)?3\\.?\\d{1,2}t?");
+  private static final Pattern PLATFORM = Pattern.compile("[A-Za-z0-9_.]+");
 
   private final TomlMapper toml = new TomlMapper();
 
@@ -101,6 +104,12 @@ public final class ConfigLoader {
     FailOn failOn = config.failOn();
     Optional<String> target = Optional.empty();
     Optional<Path> baseline = Optional.empty();
+    Optional<String> indexUrl = Optional.empty();
+    List<String> extraIndexUrls = List.of();
+    List<Path> findLinks = List.of();
+    List<String> targets = List.of();
+    List<String> platforms = List.of();
+    boolean inspectSources = false;
 
     for (Map.Entry<String, JsonNode> field : table.properties()) {
       String key = field.getKey();
@@ -123,6 +132,28 @@ public final class ConfigLoader {
         case "target-version" -> target = Optional.of(version(file, text, where, key, value));
         case "baseline" ->
             baseline = Optional.of(root.resolve(string(file, text, where, key, value)).normalize());
+        case "index-url" -> indexUrl = Optional.of(url(file, text, where, key, value));
+        case "extra-index-urls" -> {
+          List<String> urls = strings(file, text, where, key, value);
+          for (JsonNode u : value) {
+            url(file, text, where, key, u);
+          }
+          extraIndexUrls = urls;
+        }
+        case "find-links" ->
+            findLinks =
+                strings(file, text, where, key, value).stream()
+                    .map(p -> root.resolve(p).normalize())
+                    .toList();
+        case "targets" -> targets = matching(file, text, where, key, value, TARGET, "3.14t");
+        case "platforms" ->
+            platforms = matching(file, text, where, key, value, PLATFORM, "manylinux_2_28_x86_64");
+        case "inspect-sources" -> {
+          if (!value.isBoolean()) {
+            throw error(file, text, key, "'" + where + "' must be true or false");
+          }
+          inspectSources = value.asBoolean();
+        }
         default -> throw error(file, text, key, unknownKey(where, key));
       }
     }
@@ -136,7 +167,36 @@ public final class ConfigLoader {
         exclude,
         failOn,
         targetVersion,
-        baseline);
+        baseline,
+        new DependencySettings(
+            indexUrl, extraIndexUrls, findLinks, targets, platforms, inspectSources));
+  }
+
+  private static String url(Path file, String text, String where, String key, JsonNode value) {
+    String raw = string(file, text, where, key, value);
+    if (!URL.matcher(raw).matches()) {
+      throw error(
+          file, text, key, "'" + where + "' must be an http(s) or file URL, got '" + raw + "'");
+    }
+    return raw;
+  }
+
+  private static List<String> matching(
+      Path file,
+      String text,
+      String where,
+      String key,
+      JsonNode value,
+      Pattern form,
+      String example) {
+    List<String> list = strings(file, text, where, key, value);
+    for (String s : list) {
+      if (!form.matcher(s.trim()).matches()) {
+        throw error(
+            file, text, key, "'" + where + "' entry '" + s + "' does not look like " + example);
+      }
+    }
+    return list.stream().map(String::trim).toList();
   }
 
   private static String unknownKey(String where, String key) {
@@ -162,7 +222,8 @@ public final class ConfigLoader {
         c.exclude(),
         c.failOn(),
         target,
-        c.baseline());
+        c.baseline(),
+        c.dependencies());
   }
 
   /** The lower bound of {@code [project] requires-python} in the folder's pyproject.toml. */

@@ -13,6 +13,9 @@ public final class ConfigSchema {
   /** Python version assumed when neither config nor {@code requires-python} names one. */
   public static final String DEFAULT_TARGET_VERSION = "3.14";
 
+  /** The free-threaded Python the dependency audit targets when nothing names one. */
+  public static final String DEFAULT_DEPENDENCY_TARGET = "3.14t";
+
   /** One configuration key. */
   public record Setting(String key, String type, String defaultValue, String flag, String doc) {}
 
@@ -67,7 +70,54 @@ public final class ConfigSchema {
               "--baseline",
               "A baseline file written by `--write-baseline`: findings recorded there are"
                   + " accepted, so only new ones are reported and fail the run. Relative to the"
-                  + " config file."));
+                  + " config file."),
+          new Setting(
+              "index-url",
+              "string (URL)",
+              "the user's pip/uv configuration",
+              "--index-url",
+              "The package index (simple repository API) that `deps` audits against. Without"
+                  + " it, ftscout asks what the user's own tools use: `UV_DEFAULT_INDEX`/`UV_INDEX`,"
+                  + " indexes the project's files name, `uv.toml`, `PIP_INDEX_URL`/"
+                  + "`PIP_EXTRA_INDEX_URL`, `pip.conf`, and last the default of the interpreter's"
+                  + " own pip. The flag wins over this key."),
+          new Setting(
+              "extra-index-urls",
+              "array of strings (URLs)",
+              "[]",
+              "--extra-index-url",
+              "More indexes searched besides the default one. The flag extends this list."),
+          new Setting(
+              "find-links",
+              "array of strings (paths)",
+              "[]",
+              "--find-links",
+              "Local folders of wheels and sdists, searched besides the indexes. Relative to the"
+                  + " config file. The flag extends this list."),
+          new Setting(
+              "targets",
+              "array of strings, `3.X` or `3.Xt`",
+              "`[\"" + DEFAULT_DEPENDENCY_TARGET + "\"]`",
+              "--target",
+              "The Python versions `deps` audits the dependencies for; `t` marks the"
+                  + " free-threaded build. The flag replaces this list."),
+          new Setting(
+              "platforms",
+              "array of strings (platform tags)",
+              "the running machine's (Linux taken as `manylinux_2_28`)",
+              "--platform",
+              "The platforms `deps` audits for, as wheel platform tags such as"
+                  + " `manylinux_2_28_x86_64`, `musllinux_1_2_aarch64`, `macosx_11_0_arm64` or"
+                  + " `win_amd64`. Every target is audited on every platform. The flag replaces"
+                  + " this list."),
+          new Setting(
+              "inspect-sources",
+              "boolean",
+              "false",
+              "--inspect-sources",
+              "Download the sdists of blockers and sdist-only packages (never building them) and"
+                  + " read their extension sources: whether each module declares GIL-free support,"
+                  + " and whether the package falls back to pure Python."));
 
   /** The reference table of every key, as published in {@code docs/configuration.md}. */
   public static String markdownTable() {

@@ -181,4 +181,31 @@ public final class HtmlView {
       dev.ftscout.model.TestEvidence.Configuration c, dev.ftscout.model.TestEvidence.Outcome o) {
     return c.counts().getOrDefault(o.label(), 0);
   }
+
+  /** A dependency's cell on one target: status words and the wheel tags that install there. */
+  public String dependencyCell(dev.ftscout.model.DependencyTable.Row r, String target) {
+    return r.on(target).map(DependencyTextSection::cell).orElse("–");
+  }
+
+  /** CSS class of a dependency's cell: green when it runs free-threaded, red when it blocks. */
+  public String dependencyClass(dev.ftscout.model.DependencyTable.Row r, String target) {
+    return r.on(target)
+        .map(c ->
+            switch (c.status().standing()) {
+              case OK -> "decl-yes";
+              case BLOCKER -> "decl-no";
+              case UNKNOWN -> "decl-conditional";
+            })
+        .orElse("muted");
+  }
+
+  /** One version when every target agrees, else one per target. */
+  public String firstFreeThreaded(dev.ftscout.model.DependencyTable.Row r) {
+    return DependencyTextSection.firstFreeThreaded(r);
+  }
+
+  /** How many packages have this standing. */
+  public long dependencyCount(dev.ftscout.model.DependencyTable.Standing s) {
+    return report.dependencies().packages().stream().filter(r -> r.standing() == s).count();
+  }
 }

@@ -164,6 +164,9 @@ public final class JsonWriter implements ReportWriter {
       n.put("helpUri", r.helpUri());
     }
 
+    if (!report.dependencies().isEmpty()) {
+      root.set("dependencies", new DependencyNodes(json).table(report.dependencies()));
+    }
     RuntimeNodes runtime = new RuntimeNodes(json);
     report.runtime().probe().ifPresent(p -> root.set("probe", runtime.probe(p)));
     report.runtime().tests().ifPresent(t -> root.set("test", runtime.tests(t)));

@@ -1,8 +1,10 @@
 package dev.ftscout.report;
 
+import dev.ftscout.model.DependencyTable;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -168,5 +170,68 @@ public final class MarkdownView {
 
   public String percent(double ratio) {
     return String.format(java.util.Locale.ROOT, "%+.1f%%", (ratio - 1) * 100);
+  }
+
+  /** The dependency table's header row: fixed columns around one column per target. */
+  public String dependencyHeader() {
+    DependencyTable t = report.dependencies();
+    List<String> cells = new ArrayList<>(List.of("package", "version", "kind"));
+    t.targets().forEach(cells::add);
+    cells.addAll(List.of("first free-threaded", "newest", "claim"));
+    if (t.sourcesInspected()) {
+      cells.add("source");
+    }
+    return "| " + String.join(" | ", cells) + " |\n|" + "---|".repeat(cells.size());
+  }
+
+  /** One package as a table row, each target cell with an icon for its standing. */
+  public String dependencyRow(DependencyTable.Row r) {
+    DependencyTable t = report.dependencies();
+    List<String> cells =
+        new ArrayList<>(
+            List.of(
+                "`" + r.name() + "`" + (r.direct() ? "" : " (transitive)"),
+                r.version() + (r.yanked().isPresent() ? " (yanked)" : ""),
+                r.kind()));
+    for (String target : t.targets()) {
+      cells.add(
+          r.on(target)
+              .map(c -> standingIcon(c.status().standing()) + " " + cellText(c))
+              .orElse("–"));
+    }
+    cells.add(DependencyTextSection.firstFreeThreaded(r));
+    cells.add(r.newest().orElse("–"));
+    cells.add(r.claim().orElse("–"));
+    if (t.sourcesInspected()) {
+      cells.add(r.source().map(DependencyTable.SourceCheck::summary).orElse("–"));
+    }
+    return "| " + String.join(" | ", cells.stream().map(this::cell).toList()) + " |";
+  }
+
+  private static String cellText(DependencyTable.Cell c) {
+    String text = DependencyTextSection.cell(c);
+    String tags = c.wheelTags();
+    return tags.isEmpty() ? text : text.replace(tags, "`" + tags + "`");
+  }
+
+  public String standingIcon(DependencyTable.Standing s) {
+    return switch (s) {
+      case OK -> "🟢";
+      case BLOCKER -> "🔴";
+      case UNKNOWN -> "⚪";
+    };
+  }
+
+  /** {@code 9 packages, 3 block at least one target}. */
+  public String dependencySummary() {
+    DependencyTable t = report.dependencies();
+    int n = t.packages().size();
+    int b = t.blockers().size();
+    return n
+        + (n == 1 ? " package" : " packages")
+        + ", "
+        + b
+        + (b == 1 ? " blocks" : " block")
+        + " at least one target";
   }
 }

@@ -2,6 +2,7 @@ package dev.ftscout.report;
 
 import dev.ftscout.config.FailOn;
 import dev.ftscout.model.ConcurrencyFacts;
+import dev.ftscout.model.DependencyTable;
 import dev.ftscout.model.ExtensionModule;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.RuntimeEvidence;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
  * @param failOn the threshold that decides the exit code
  * @param concurrency how the project does concurrency (counts per kind and where), for the verdict
  * @param runtime probe, test and bench evidence, each when it ran
+ * @param dependencies the dependency audit, when one ran
  * @param assessment the verdict, for {@code check}
  */
 public record Report(
@@ -48,6 +50,7 @@ public record Report(
     FailOn failOn,
     ConcurrencyFacts concurrency,
     RuntimeEvidence runtime,
+    DependencyTable dependencies,
     Optional<Assessment> assessment) {
 
   public Report {
@@ -88,6 +91,7 @@ public record Report(
         failOn,
         concurrency,
         RuntimeEvidence.none(),
+        DependencyTable.none(),
         Optional.empty());
   }
 
@@ -108,6 +112,28 @@ public record Report(
         failOn,
         concurrency,
         evidence,
+        dependencies,
+        assessment);
+  }
+
+  /** This report with the given dependency audit. */
+  public Report withDependencies(DependencyTable table) {
+    return new Report(
+        toolVersion,
+        command,
+        root,
+        findings,
+        extensionModules,
+        skipped,
+        unusedSuppressions,
+        filesAnalyzed,
+        suppressed,
+        baselined,
+        rules,
+        failOn,
+        concurrency,
+        runtime,
+        table,
         assessment);
   }
 
@@ -128,6 +154,7 @@ public record Report(
         failOn,
         concurrency,
         runtime,
+        dependencies,
         Optional.of(verdict));
   }
 

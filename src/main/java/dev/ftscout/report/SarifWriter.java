@@ -135,11 +135,12 @@ public final class SarifWriter implements ReportWriter {
     ObjectNode props = n.putObject("properties");
     props.put("precision", info.precision().sarif());
     props.put("problem.severity", problemSeverity(info.severity()));
-    ArrayNode tags = props.putArray("tags");
-    java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+    // SARIF wants unique tags; a rule may repeat the ones every rule gets.
+    java.util.Set<String> unique = new java.util.LinkedHashSet<>();
     unique.add("free-threading");
     unique.add(info.family());
     unique.addAll(info.tags());
+    ArrayNode tags = props.putArray("tags");
     unique.forEach(tags::add);
     return n;
   }

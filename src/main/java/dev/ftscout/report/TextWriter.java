@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Terminal output: findings grouped by severity (most serious first) with the source line and a fix
- * hint, then the extension modules and whether each declares GIL-free support, skipped files,
- * unused suppressions, the concurrency signals seen (one line), and a one-line summary.
+ * hint, then the dependency audit, runtime evidence, the extension modules and whether each
+ * declares GIL-free support, skipped files, unused suppressions, the concurrency signals seen (one
+ * line), and a one-line summary.
  */
 public final class TextWriter implements ReportWriter {
   private final Style style;
@@ -45,6 +46,9 @@ public final class TextWriter implements ReportWriter {
         appendFinding(out, f);
       }
       out.append('\n');
+    }
+    if (!report.dependencies().isEmpty()) {
+      new DependencyTextSection(style).write(out, report.dependencies());
     }
     RuntimeTextSections runtime = new RuntimeTextSections(style);
     report.runtime().probe().ifPresent(p -> runtime.probe(out, p));

@@ -7,6 +7,14 @@ import dev.ftscout.rules.cext.MissingGilDeclaration;
 import dev.ftscout.rules.cext.ObjectAllocatorForBuffer;
 import dev.ftscout.rules.cext.UnlockedContainerIteration;
 import dev.ftscout.rules.cext.UnsynchronizedStaticWrite;
+import dev.ftscout.rules.deps.NoFreeThreadedWheel;
+import dev.ftscout.rules.deps.NotAssessable;
+import dev.ftscout.rules.deps.OnlyNewerTargets;
+import dev.ftscout.rules.deps.SlowerWithoutExtension;
+import dev.ftscout.rules.deps.SourceDeclaresGilFree;
+import dev.ftscout.rules.deps.SourceReenablesGil;
+import dev.ftscout.rules.deps.UpgradeAvailable;
+import dev.ftscout.rules.deps.YankedVersionPinned;
 import dev.ftscout.rules.python.CheckThenAct;
 import dev.ftscout.rules.python.ProcessGlobalState;
 import dev.ftscout.rules.python.RefcountGcAssumption;
@@ -60,6 +68,14 @@ public final class RuleRegistry {
             new UnsynchronizedStaticWrite(),
             new ObjectAllocatorForBuffer(),
             new LimitedApiBuild(),
+            new NoFreeThreadedWheel(),
+            new UpgradeAvailable(),
+            new SlowerWithoutExtension(),
+            new SourceDeclaresGilFree(),
+            new SourceReenablesGil(),
+            new OnlyNewerTargets(),
+            new YankedVersionPinned(),
+            new NotAssessable(),
             new GilReenabledOnImport(),
             new ImportFailsFreeThreaded(),
             new ImportCrashesInterpreter(),

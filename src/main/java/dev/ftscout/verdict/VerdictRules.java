@@ -389,19 +389,32 @@ public final class VerdictRules {
         || in.probe().isPresent()) {
       return Optional.empty();
     }
+    String unverified = "nothing has been verified at run time (a wheel tag is not proof)";
+    String title =
+        d.total() == 0
+            ? "No dependency stands in the way of " + d.target() + ", but " + unverified
+            : d.binary() == 0
+                ? "Every dependency is pure Python, so none blocks "
+                    + d.target()
+                    + ", but "
+                    + unverified
+                : "Every binary dependency has a free-threaded wheel for "
+                    + d.target()
+                    + ", but "
+                    + unverified;
     return Optional.of(
         reason(
             "V12",
             Verdict.MAYBE,
             45,
-            "Every binary dependency has a free-threaded wheel for "
-                + d.target()
-                + ", but nothing has been verified at run time (a wheel tag is not proof)",
+            title,
             List.of(
                 new Evidence(
                     Kind.PACKAGE,
-                    d.total() + " dependencies",
-                    d.binary() + " binary, all with free-threaded wheels"))));
+                    count(d.total(), "dependency", "dependencies"),
+                    d.binary() == 0
+                        ? "none binary"
+                        : d.binary() + " binary, all with free-threaded wheels"))));
   }
 
   private static Optional<Reason> unknownDependencies(VerdictInput in) {

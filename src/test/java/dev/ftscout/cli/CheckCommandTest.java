@@ -74,8 +74,24 @@ class CheckCommandTest {
   }
 
   @Test
-  void dependencyBlockersWithChainsAndThePlan() {
+  void dependencyBlockersFollowTheConfiguredTargetsWithFindingsAndTable() {
     CliRun.Result r = check(example("deps-demo"));
+    assertThat(r.out())
+        .as(r.err())
+        .startsWith("Verdict: No (confidence: static)")
+        .contains(
+            "dependencies have no free-threaded wheel for 3.13t",
+            "numpy@1.26.4: myapp → pandas 2.1.0 → numpy 1.26.4: no cp313t wheel; first"
+                + " free-threaded release 2.1.0",
+            "pyproject.toml:7:6 FT301 pandas 2.1.0 has no free-threaded wheel for 3.13t, 3.14t",
+            "Upgrade pandas 2.1.0 → 2.3.3",
+            "Dependencies: 13 packages, 4 block at least one target");
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void dependencyBlockersWithChainsAndThePlan() {
+    CliRun.Result r = check(example("deps-demo"), "--target", "3.14t");
     assertThat(r.out())
         .as(r.err())
         .startsWith("Verdict: No (confidence: static)")
@@ -97,7 +113,7 @@ class CheckCommandTest {
     JsonNode verdict = report.path("verdict");
     assertThat(verdict.path("verdict").asText()).as(r.out()).isEqualTo("Maybe");
     assertThat(verdict.path("failedParts").get(0).asText())
-        .startsWith("dependency audit: the package index failed: ");
+        .startsWith("dependency audit: cannot reach the package index http://127.0.0.1:9/simple/");
     assertThat(verdict.path("reasons").get(0).path("title").asText())
         .startsWith("Dependencies were not audited");
     assertThat(report.path("summary").path("filesAnalyzed").asInt()).isPositive();

@@ -74,6 +74,7 @@ class RuntimeReportsGoldenTest {
         FailOn.WARNING,
         dev.ftscout.model.ConcurrencyFacts.none(),
         evidence,
+        dev.ftscout.model.DependencyTable.none(),
         Optional.empty());
   }
 

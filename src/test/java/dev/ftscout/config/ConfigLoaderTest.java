@@ -162,11 +162,54 @@ class ConfigLoaderTest {
             case "fail-on" -> "\"error\"";
             case "target-version" -> "\"3.12\"";
             case "baseline" -> "\"b.json\"";
+            case "index-url" -> "\"http://127.0.0.1/simple/\"";
+            case "inspect-sources" -> "true";
             default -> "[]";
           };
       toml.append(s.key()).append(" = ").append(value).append('\n');
     }
     write("ftscout.toml", toml.toString());
     assertThat(loader.load(dir, Optional.empty()).source()).isPresent();
+  }
+
+  @Test
+  void readsTheDependencyAuditSettings() throws IOException {
+    write(
+        "pyproject.toml",
+        """
+        [tool.ftscout]
+        index-url = "http://127.0.0.1:8080/simple/"
+        extra-index-urls = ["http://127.0.0.1:8081/internal/"]
+        find-links = ["wheels"]
+        targets = ["3.13t", "3.14t"]
+        platforms = ["manylinux_2_28_x86_64", "macosx_11_0_arm64"]
+        inspect-sources = true
+        """);
+    DependencySettings d = loader.load(dir, Optional.empty()).dependencies();
+    assertThat(d.indexUrl()).contains("http://127.0.0.1:8080/simple/");
+    assertThat(d.extraIndexUrls()).containsExactly("http://127.0.0.1:8081/internal/");
+    assertThat(d.findLinks()).containsExactly(dir.resolve("wheels").toAbsolutePath().normalize());
+    assertThat(d.targets()).containsExactly("3.13t", "3.14t");
+    assertThat(d.platforms()).containsExactly("manylinux_2_28_x86_64", "macosx_11_0_arm64");
+    assertThat(d.inspectSources()).isTrue();
+    assertThat(Config.defaults(dir).dependencies()).isEqualTo(DependencySettings.none());
+  }
+
+  @Test
+  void badDependencySettingsNameTheLine() throws IOException {
+    Path f = write("ftscout.toml", "# audit\nindex-url = \"not a url\"\n");
+    assertThatThrownBy(() -> loader.load(dir, Optional.empty()))
+        .isInstanceOf(UserError.class)
+        .hasMessage(f + ":2: 'index-url' must be an http(s) or file URL, got 'not a url'");
+    write("ftscout.toml", "targets = [\"3.14t\", \"fourteen\"]\n");
+    assertThatThrownBy(() -> loader.load(dir, Optional.empty()))
+        .hasMessageEndingWith(":1: 'targets' entry 'fourteen' does not look like 3.14t");
+    write("ftscout.toml", "inspect-sources = \"yes\"\n");
+    assertThatThrownBy(() -> loader.load(dir, Optional.empty()))
+        .hasMessageEndingWith(":1: 'inspect-sources' must be true or false");
+    write("ftscout.toml", "extra-index-urls = [\"ftp://x\"]\n");
+    assertThatThrownBy(() -> loader.load(dir, Optional.empty()))
+        .hasMessageEndingWith(
+            ":1: 'extra-index-urls' must be an http(s) or file URL, got 'ftp://x'");
   }
 }

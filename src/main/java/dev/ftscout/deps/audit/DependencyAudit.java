@@ -7,6 +7,8 @@ import dev.ftscout.deps.index.ProjectPage;
 import dev.ftscout.deps.input.DeclaredDependency;
 import dev.ftscout.deps.input.DependencyInput;
 import dev.ftscout.deps.input.DependencyKind;
+import dev.ftscout.deps.input.InputFormat;
+import dev.ftscout.deps.input.InputReaders;
 import dev.ftscout.deps.input.SourceLocation;
 import dev.ftscout.deps.metadata.CoreMetadata;
 import dev.ftscout.deps.pep440.InvalidVersionException;
@@ -15,6 +17,7 @@ import dev.ftscout.deps.pep440.Version;
 import dev.ftscout.deps.pep508.InvalidRequirementException;
 import dev.ftscout.deps.pep508.MarkerEnvironment;
 import dev.ftscout.deps.pep508.Requirement;
+import dev.ftscout.deps.source.GilDeclaration;
 import dev.ftscout.deps.source.SdistExtractor;
 import dev.ftscout.deps.source.SourceInspection;
 import dev.ftscout.deps.source.SourceInspector;
@@ -22,6 +25,7 @@ import dev.ftscout.deps.tags.SdistFilename;
 import dev.ftscout.deps.tags.TagRanking;
 import dev.ftscout.deps.tags.Target;
 import dev.ftscout.deps.tags.WheelFilename;
+import dev.ftscout.model.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -38,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,11 +61,19 @@ import org.jspecify.annotations.Nullable;
 public final class DependencyAudit {
   private static final int MAX_ROUNDS = 50;
   private final IndexClient client;
+  private final Progress progress;
   private final java.util.Queue<String> sourceProblems =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final Map<String, String> indexFailures = new ConcurrentHashMap<>();
 
   public DependencyAudit(IndexClient client) {
+    this(client, Progress.none());
+  }
+
+  /** An audit that reports index queries and package evaluation to {@code progress}. */
+  public DependencyAudit(IndexClient client, Progress progress) {
     this.client = client;
+    this.progress = progress;
   }
 
   /** A package being resolved. */
@@ -78,6 +91,10 @@ public final class DependencyAudit {
     NavigableMap<Version, List<Dist>> releases = new TreeMap<>();
     @Nullable CoreMetadata metadata;
     @Nullable Version expandedAt;
+
+    /** Nothing on the index satisfied the specifiers last time; retried when they change. */
+    boolean unresolvable;
+
     boolean direct;
     final Set<String> requiredOn = new LinkedHashSet<>();
     @Nullable Version metadataVersion;
@@ -90,7 +107,8 @@ public final class DependencyAudit {
 
   /** Runs the audit. Throws {@link IndexException} when the index fails for good. */
   public AuditResult run(AuditRequest request) {
-    List<String> notes = new ArrayList<>();
+    // Resolution rounds fetch in parallel and add notes from several threads.
+    List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     Map<String, Node> nodes = new TreeMap<>();
     Map<String, DeclaredDependency> locked = new HashMap<>();
     Set<String> roots = new LinkedHashSet<>();
@@ -102,7 +120,7 @@ public final class DependencyAudit {
       if (in.format().locked()) {
         anyLock = true;
         for (DeclaredDependency d : in.dependencies()) {
-          if (d.group().isPresent() && !request.includeGroups()) {
+          if (!request.includes(d.group())) {
             continue;
           }
           locked.put(d.canonicalName(), d);
@@ -111,7 +129,7 @@ public final class DependencyAudit {
     }
     for (DependencyInput in : request.inputs()) {
       for (DeclaredDependency d : in.dependencies()) {
-        if (!included(d, request)) {
+        if (!request.includes(d.group())) {
           continue;
         }
         if (in.format().locked()
@@ -176,8 +194,14 @@ public final class DependencyAudit {
         });
       }
     }
+    indexFailures.clear();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      resolve(nodes, locked, localMetadata, envs, notes, pool, anyLock);
+      progress.start("Querying the package index", 0);
+      try {
+        resolve(nodes, locked, localMetadata, envs, notes, pool, anyLock);
+      } finally {
+        progress.finish();
+      }
       if (anyLock && roots.size() == nodes.size()) {
         Set<String> required = new LinkedHashSet<>();
         nodes.values().forEach(n -> n.parents.forEach(p -> required.add(n.name)));
@@ -192,11 +216,24 @@ public final class DependencyAudit {
       List<TagRanking> rankings = targets.stream().map(Target::ranking).toList();
       Map<String, PackageReport> reports = new TreeMap<>();
       Map<String, Future<PackageReport>> futures = new LinkedHashMap<>();
-      for (Node n : nodes.values()) {
-        futures.put(n.name, pool.submit(() -> evaluate(n, rankings, request)));
-      }
-      for (var e : futures.entrySet()) {
-        reports.put(e.getKey(), get(e.getValue()));
+      progress.start(
+          request.inspector().isPresent() ? "Evaluating wheels and sources" : "Evaluating wheels",
+          nodes.size());
+      try {
+        for (Node n : nodes.values()) {
+          futures.put(
+              n.name,
+              pool.submit(() -> {
+                PackageReport report = evaluate(n, rankings, request);
+                progress.step(n.name);
+                return report;
+              }));
+        }
+        for (var e : futures.entrySet()) {
+          reports.put(e.getKey(), get(e.getValue()));
+        }
+      } finally {
+        progress.finish();
       }
       List<PackageReport> ordered = new ArrayList<>(reports.values());
       ordered.sort(
@@ -207,25 +244,17 @@ public final class DependencyAudit {
       notes.addAll(client.warnings());
       notes.addAll(sourceProblems);
       sourceProblems.clear();
+      new TreeMap<>(indexFailures)
+          .forEach((name, error) -> notes.add(name + ": index request failed: " + error));
       return new AuditResult(
           targets.stream().map(Target::label).toList(),
           ordered,
           chains,
           plan,
           notes,
-          client.missingOffline());
+          client.missingOffline(),
+          indexFailures);
     }
-  }
-
-  private static boolean included(DeclaredDependency d, AuditRequest request) {
-    if (d.group().isEmpty()) {
-      return true;
-    }
-    String g = d.group().get();
-    if (g.startsWith("extra:")) {
-      return request.extras().contains(g.substring(6));
-    }
-    return request.includeGroups();
   }
 
   private static <T> T get(Future<T> f) {
@@ -255,6 +284,7 @@ public final class DependencyAudit {
           nodes.values().stream()
               .filter(n -> n.kind == DependencyKind.INDEX)
               .filter(n -> !n.requiredOn.isEmpty())
+              .filter(n -> !n.unresolvable)
               .filter(n -> n.expandedAt == null || !n.specifier.inRange(n.expandedAt))
               .toList();
       if (todo.isEmpty()) {
@@ -264,16 +294,28 @@ public final class DependencyAudit {
       for (Node n : todo) {
         fetches.add(() -> {
           if (n.page == null) {
-            ProjectPage page = client.page(n.name);
+            if (indexFailures.containsKey(n.name)) {
+              return null;
+            }
+            ProjectPage page;
+            try {
+              page = client.page(n.name);
+            } catch (IndexException e) {
+              // One project the index cannot serve must not sink the whole audit: it is
+              // reported as not found, with the error in the notes.
+              indexFailures.put(n.name, String.valueOf(e.getMessage()));
+              return null;
+            }
             n.releases = releases(page);
             n.page = page;
+            progress.step(n.name);
           }
           n.chosen = choose(n, notes);
           Version chosen = n.chosen;
           if (chosen != null) {
             CoreMetadata local = localMetadata.get(n.name);
             if (n.metadata == null || !chosen.equals(n.metadataVersion)) {
-              n.metadata = local != null ? local : metadataFor(n, chosen).orElse(null);
+              n.metadata = local != null ? local : metadata(n, chosen, notes);
               n.metadataVersion = chosen;
             }
           }
@@ -291,7 +333,7 @@ public final class DependencyAudit {
       for (Node n : todo) {
         n.expandedAt = n.chosen;
         if (n.chosen == null) {
-          n.expandedAt = Version.parse("0");
+          n.unresolvable = true;
           continue;
         }
         expand(n, nodes, locked, envs, notes, anyLock);
@@ -314,6 +356,10 @@ public final class DependencyAudit {
             .map(e -> e.getKey().toString())
             .toList();
     List<String> ok = n.specifier.filter(candidates);
+    if (ok.isEmpty() && pinsExactly(n.specifier)) {
+      // PEP 592: an exact pin (== or ===) selects the release even when it is yanked.
+      ok = n.specifier.filter(n.releases.keySet().stream().map(Version::toString).toList());
+    }
     if (ok.isEmpty()) {
       if (!candidates.isEmpty()) {
         notes.add(n.name + ": no release satisfies " + n.specifier);
@@ -321,6 +367,13 @@ public final class DependencyAudit {
       return null;
     }
     return Version.parse(ok.get(ok.size() - 1));
+  }
+
+  /** Whether the specifiers pin one version: an {@code ==} without a wildcard, or {@code ===}. */
+  private static boolean pinsExactly(SpecifierSet specifier) {
+    return specifier.specifiers().stream()
+        .anyMatch(
+            s -> s.operator().equals("===") || (s.operator().equals("==") && !s.isWildcard()));
   }
 
   /**
@@ -381,6 +434,15 @@ public final class DependencyAudit {
       v.ifPresent(ver -> out.computeIfAbsent(ver, k -> new ArrayList<>()).add(new Dist(f)));
     }
     return out;
+  }
+
+  private @Nullable CoreMetadata metadata(Node n, Version v, List<String> notes) {
+    try {
+      return metadataFor(n, v).orElse(null);
+    } catch (IndexException e) {
+      notes.add(n.name + " " + v + ": metadata not read (" + e.getMessage() + ")");
+      return null;
+    }
   }
 
   private Optional<CoreMetadata> metadataFor(Node n, Version v) {
@@ -486,20 +548,30 @@ public final class DependencyAudit {
     c.parents.add(parent.name);
     if (c.requiredOn.addAll(on)) {
       c.expandedAt = null;
+      c.unresolvable = false;
     }
     if (!spec.isEmpty()) {
       c.requiredBy.put(parent.name + " " + parent.chosen, spec);
       c.specifier = c.specifier.and(spec);
+      c.unresolvable = false;
     }
     if (!c.extras.containsAll(extras)) {
       c.extras.addAll(extras);
       c.expandedAt = null;
+      c.unresolvable = false;
     }
   }
 
   private PackageReport evaluate(Node n, List<TagRanking> rankings, AuditRequest request) {
+    List<SourceLocation> declared =
+        n.declarations.stream().map(DeclaredDependency::location).distinct().toList();
+    // The project's own file (pyproject, requirements) is where a user reads and edits a
+    // requirement; a lock file only repeats it.
     Optional<SourceLocation> at =
-        n.declarations.isEmpty() ? Optional.empty() : Optional.of(n.declarations.get(0).location());
+        declared.stream()
+            .filter(l -> !InputReaders.formatOf(l.file()).map(InputFormat::locked).orElse(false))
+            .findFirst()
+            .or(() -> declared.stream().findFirst());
     Map<String, TargetStatus> statuses = new LinkedHashMap<>();
     if (n.kind != DependencyKind.INDEX) {
       for (TagRanking r : rankings) {
@@ -517,6 +589,8 @@ public final class DependencyAudit {
           Optional.empty(),
           Optional.empty(),
           statuses,
+          Optional.empty(),
+          declared,
           Optional.empty());
     }
     ProjectPage page = n.page;
@@ -537,14 +611,18 @@ public final class DependencyAudit {
           Optional.empty(),
           Optional.empty(),
           statuses,
+          Optional.empty(),
+          declared,
           Optional.empty());
     }
     NavigableMap<Version, List<Dist>> versions = n.releases;
     List<DistributionFile> files =
         versions.getOrDefault(chosen, List.of()).stream().map(Dist::file).toList();
+    // A yanked file counts only when the release was chosen anyway: locked, or pinned exactly.
+    boolean releaseYanked = !files.isEmpty() && files.stream().allMatch(DistributionFile::isYanked);
     List<WheelFilename> wheels =
         versions.getOrDefault(chosen, List.of()).stream()
-            .filter(d -> !d.file().isYanked() || n.pinned != null)
+            .filter(d -> !d.file().isYanked() || n.pinned != null || releaseYanked)
             .map(Dist::wheel)
             .flatMap(Optional::stream)
             .toList();
@@ -567,8 +645,14 @@ public final class DependencyAudit {
       }
     }
     if (needsSource && request.inspector().isPresent() && hasSdist) {
-      inspection = inspect(n, files, request);
+      try {
+        inspection = inspect(n, files, request);
+      } catch (IndexException | java.io.UncheckedIOException e) {
+        sourceProblems.add(
+            n.name + " " + chosen + ": sources not inspected (" + e.getMessage() + ")");
+      }
     }
+    Optional<String> yanked = releaseYanked ? files.get(0).yanked() : Optional.empty();
     for (TagRanking r : rankings) {
       String label = r.target().label();
       List<String> installable =
@@ -596,7 +680,9 @@ public final class DependencyAudit {
         newest,
         Optional.ofNullable(n.metadata).flatMap(CoreMetadata::freeThreadingClaim),
         statuses,
-        inspection);
+        inspection,
+        declared,
+        yanked);
   }
 
   private static TargetStatus unresolved(Node n, String label, Support support) {
@@ -631,13 +717,20 @@ public final class DependencyAudit {
     }
     if (inspection.isPresent()) {
       SourceInspection i = inspection.get();
+      // A GIL-free declaration wins over a fallback: the built extension is what gets imported.
+      if (i.declaration() == GilDeclaration.YES) {
+        return Support.SOURCE_DECLARES_GIL_FREE;
+      }
       if (i.pureFallback()) {
         return Support.PURE_FALLBACK;
       }
       return switch (i.declaration()) {
-        case NO_EXTENSIONS -> Support.PURE_PYTHON;
+        // A binary package whose sdist shows no extension builds it some way the scanner does
+        // not read: its wheels still say it is binary.
+        case NO_EXTENSIONS -> binary ? Support.NO_FREE_THREADED_WHEEL : Support.PURE_PYTHON;
         case YES -> Support.SOURCE_DECLARES_GIL_FREE;
-        case CONDITIONAL, NO -> sdistOnly ? Support.SDIST_UNKNOWN : Support.NO_FREE_THREADED_WHEEL;
+        case CONDITIONAL, NO ->
+            sdistOnly ? Support.SOURCE_REENABLES_GIL : Support.NO_FREE_THREADED_WHEEL;
       };
     }
     if (sdistOnly) {
@@ -706,9 +799,11 @@ public final class DependencyAudit {
           Node n = nodes.get(name);
           rendered.add(name + (n == null || n.chosen == null ? "" : " " + n.chosen));
         }
-        out.add(
-            new BlockerChain(
-                t.label(), rendered, "no " + t.abi() + " wheel", s.firstFreeThreadedRelease()));
+        String reason =
+            s.support() == Support.SOURCE_REENABLES_GIL
+                ? "no " + t.abi() + " wheel; its sdist builds an extension not declared GIL-free"
+                : "no " + t.abi() + " wheel";
+        out.add(new BlockerChain(t.label(), rendered, reason, s.firstFreeThreadedRelease()));
       }
     }
     return out;
@@ -784,10 +879,8 @@ public final class DependencyAudit {
         continue;
       }
       String to = needed.toString();
-      boolean allowed = true;
       for (var e : n.requiredBy.entrySet()) {
         if (!e.getValue().inRange(needed)) {
-          allowed = false;
           Optional<SourceLocation> at =
               e.getKey().equals("project")
                   ? n.declarations.stream()
@@ -801,9 +894,8 @@ public final class DependencyAudit {
                   p.name(), ">=" + to, e.getValue().toString(), e.getKey(), at));
         }
       }
-      if (allowed || n.pinned != null) {
-        bumps.add(new UpgradePlan.Bump(p.name(), p.version(), to, blocked));
-      }
+      // The bump is listed even where a constraint forbids it: the conflicts say what to lift.
+      bumps.add(new UpgradePlan.Bump(p.name(), p.version(), to, blocked));
     }
     return new UpgradePlan(bumps, conflicts, unfixable);
   }

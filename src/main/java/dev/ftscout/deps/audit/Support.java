@@ -12,6 +12,12 @@ public enum Support {
   SOURCE_DECLARES_GIL_FREE(false),
   /** Only an sdist and nothing says whether its extensions are GIL-free. */
   SDIST_UNKNOWN(false),
+  /**
+   * Only an sdist, without a pure-Python fallback, and source inspection says an extension module
+   * does not declare GIL-free support (or only under a build condition): built from source, it
+   * turns the GIL back on when it is imported.
+   */
+  SOURCE_REENABLES_GIL(true),
   /** A binary package with no free-threaded wheel for this target: a blocker. */
   NO_FREE_THREADED_WHEEL(true),
   /** Marker excludes it on this target. */
@@ -27,6 +33,7 @@ public enum Support {
     this.blocker = blocker;
   }
 
+  /** Whether the package keeps the project from running free-threaded on the target. */
   public boolean blocker() {
     return blocker;
   }

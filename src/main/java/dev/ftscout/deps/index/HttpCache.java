@@ -19,8 +19,11 @@ import java.util.Optional;
  * leaves the previous state. A database of another schema version is rebuilt.
  */
 public final class HttpCache implements AutoCloseable {
-  /** Bumped whenever the table layout changes. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * Bumped whenever the table layout or the form of a stored body changes (2: project pages are
+   * stored parsed, in a compact form).
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   private final Path file;
   private final Connection db;

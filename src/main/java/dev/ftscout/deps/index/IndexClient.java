@@ -116,17 +116,62 @@ public final class IndexClient implements AutoCloseable {
     return new ProjectPage(name, first, files, versions.stream().distinct().toList());
   }
 
+  /**
+   * One index's page of a project, through the cache. The cache keeps the parsed page in {@link
+   * PageCodec}'s compact form with the response's validators, so a warm run parses no JSON.
+   */
   private Optional<ProjectPage> fetchPage(String name, String url) {
-    Optional<Response> r =
-        fetch(url, ACCEPT, false, body -> parser.parse(name, url, body.type, body.bytes));
-    if (r.isEmpty()) {
+    Optional<HttpCache.Entry> cached = cache.flatMap(c -> c.get(url));
+    if (cached.isPresent()) {
+      HttpCache.Entry e = cached.get();
+      boolean fresh = clock.millis() - e.storedAtMillis() < options.pageMaxAge().toMillis();
+      if (fresh || options.offline()) {
+        return cachedPage(name, url, e);
+      }
+    }
+    if (options.offline()) {
       missingOffline.add(name);
       return Optional.empty();
     }
-    if (r.get().status == 404) {
+    java.util.concurrent.atomic.AtomicReference<ProjectPage> parsed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Response r =
+        send(url, ACCEPT, cached, b -> parsed.set(parser.parse(name, url, b.type, b.bytes)));
+    if (r.status == 304 && cached.isPresent()) {
+      cache.ifPresent(c -> c.touch(url, clock.millis()));
+      return cachedPage(name, url, cached.get());
+    }
+    ProjectPage page = parsed.get();
+    if (r.status == 200 && page != null) {
+      cache.ifPresent(c ->
+          c.put(
+              new HttpCache.Entry(
+                  url,
+                  200,
+                  PageCodec.CONTENT_TYPE,
+                  r.etag,
+                  r.modified,
+                  PageCodec.encode(page),
+                  clock.millis())));
+      return Optional.of(page);
+    }
+    if (r.status == 404) {
+      cache.ifPresent(c ->
+          c.put(
+              new HttpCache.Entry(
+                  url, 404, "", Optional.empty(), Optional.empty(), new byte[0], clock.millis())));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ProjectPage> cachedPage(String name, String url, HttpCache.Entry e) {
+    if (e.status() != 200) {
       return Optional.empty();
     }
-    return Optional.of(parser.parse(name, url, r.get().type, r.get().bytes));
+    return Optional.of(
+        e.contentType().equals(PageCodec.CONTENT_TYPE)
+            ? PageCodec.decode(e.body())
+            : parser.parse(name, url, e.contentType(), e.body()));
   }
 
   private static List<DistributionFile> localFiles(Path dir, String name) {
@@ -269,13 +314,7 @@ public final class IndexClient implements AutoCloseable {
       cache.ifPresent(c ->
           c.put(
               new HttpCache.Entry(
-                  url,
-                  r.status,
-                  r.type,
-                  Optional.empty(),
-                  Optional.empty(),
-                  r.bytes,
-                  clock.millis())));
+                  url, r.status, r.type, r.etag, r.modified, r.bytes, clock.millis())));
     }
     return Optional.of(r);
   }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds the index URLs the way the user's own tools would, first match wins for the default index
@@ -22,6 +21,20 @@ import java.util.concurrent.TimeUnit;
 public final class IndexLocations {
   private final Map<String, String> env;
   private final Path home;
+  private final PipDefaultIndex pip;
+
+  /**
+   * Asks an interpreter's pip for its built-in default index. The command line implements it with
+   * its one subprocess runner; this package starts no processes.
+   */
+  @FunctionalInterface
+  public interface PipDefaultIndex {
+    /** The simple-API URL pip of {@code python} uses when nothing is configured, if it says. */
+    Optional<String> ask(Path python);
+
+    /** The Python statement that prints pip's default index URL. */
+    String SCRIPT = "from pip._internal.models.index import PyPI; print(PyPI.simple_url)";
+  }
 
   /** What was found, and where from (for {@code --verbose}). */
   public record Resolved(List<String> urls, String source) {
@@ -30,9 +43,38 @@ public final class IndexLocations {
     }
   }
 
-  public IndexLocations(Map<String, String> env, Path home) {
+  /**
+   * @param env the environment variables to read ({@code UV_*}, {@code PIP_*}, {@code
+   *     XDG_CONFIG_HOME}, {@code VIRTUAL_ENV})
+   * @param home the user's home folder, for pip's and uv's user config files
+   * @param pip asks an interpreter's pip for its default when nothing else names an index
+   */
+  public IndexLocations(Map<String, String> env, Path home, PipDefaultIndex pip) {
     this.env = Map.copyOf(env);
     this.home = home;
+    this.pip = pip;
+  }
+
+  /**
+   * Resolves the indexes with a default index and extra indexes named by ftscout's own flags or
+   * config. A named default index replaces everything below it; extra indexes alone add to the
+   * default the user's tools would pick.
+   */
+  public Resolved resolve(
+      Optional<String> defaultIndex,
+      List<String> extraIndexes,
+      List<String> projectIndexes,
+      Optional<Path> python) {
+    if (defaultIndex.isPresent()) {
+      return new Resolved(
+          concat(defaultIndex.get(), extraIndexes), "command line / [tool.ftscout]");
+    }
+    Resolved below = resolve(List.of(), projectIndexes, python);
+    if (extraIndexes.isEmpty()) {
+      return below;
+    }
+    return new Resolved(
+        concat(below.urls(), extraIndexes), below.source() + " + command line / [tool.ftscout]");
   }
 
   /**
@@ -90,7 +132,7 @@ public final class IndexLocations {
       }
     }
     if (python.isPresent()) {
-      Optional<String> pipDefault = askPip(python.get());
+      Optional<String> pipDefault = pip.ask(python.get());
       if (pipDefault.isPresent()) {
         return new Resolved(concat(pipDefault.get(), extras), "pip default of " + python.get());
       }
@@ -176,31 +218,6 @@ public final class IndexLocations {
       }
       return Optional.empty();
     } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** Asks the interpreter's pip for its built-in default index. */
-  static Optional<String> askPip(Path python) {
-    try {
-      Process p =
-          new ProcessBuilder(
-                  python.toString(),
-                  "-c",
-                  "from pip._internal.models.index import PyPI; print(PyPI.simple_url)")
-              .redirectErrorStream(true)
-              .start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return Optional.empty();
-      }
-      return p.exitValue() == 0 && out.contains("://") ? Optional.of(out) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return Optional.empty();
     }
   }

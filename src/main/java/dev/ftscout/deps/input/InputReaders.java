@@ -109,6 +109,25 @@ public final class InputReaders {
     };
   }
 
+  /**
+   * The project's name as its {@code pyproject.toml} in {@code dir} gives it ({@code [project]
+   * name}, else Poetry's), for the root of blocker chains; empty when there is none.
+   */
+  public static Optional<String> projectName(Path dir) {
+    Path pyproject = dir.resolve("pyproject.toml");
+    if (!Files.isRegularFile(pyproject)) {
+      return Optional.empty();
+    }
+    var root = TextFile.read(pyproject).toml();
+    for (var name :
+        List.of(root.path("project").path("name"), root.path("tool").path("poetry").path("name"))) {
+      if (name.isTextual() && !name.asText().isBlank()) {
+        return Optional.of(name.asText().strip());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Reads an installed environment: a venv folder or a site-packages folder. */
   public DependencyInput readEnvironment(Path venvOrSitePackages) {
     return new InstalledEnvironmentReader().read(venvOrSitePackages);

@@ -97,7 +97,10 @@ class UnpinnedAuditTest {
     assertThat(c.name()).isEqualTo("numpy");
     assertThat(c.constraint()).isEqualTo("<2");
     assertThat(c.at().orElseThrow().line()).isEqualTo(2);
-    assertThat(r.plan().bumps()).isEmpty();
+    assertThat(r.plan().bumps())
+        .as("the bump is listed; the conflict says what forbids it")
+        .extracting(UpgradePlan.Bump::name, UpgradePlan.Bump::to)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("numpy", "2.3.3"));
   }
 
   @Test

@@ -185,6 +185,7 @@ class IndexClientTest {
       assertThat(c.page("six").files()).hasSize(2);
     }
     assertThat(index.hits("/simple/six/")).isEqualTo(2);
+    assertThat(index.notModified()).as("the stored ETag revalidates the stale page").isEqualTo(1);
     try (IndexClient c = client(IndexOptions.of(List.of(index.simpleUrl()), Optional.of(cache)))) {
       c.page("six");
     }

@@ -2,14 +2,11 @@ package dev.ftscout.deps.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ftscout.testing.Pythons;
-import dev.ftscout.testing.TestVenvs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +17,7 @@ class IndexLocationsTest {
   @Test
   void explicitUrlsWin() {
     var r =
-        new IndexLocations(Map.of("PIP_INDEX_URL", "http://127.0.0.1:1/pip/"), home)
+        new IndexLocations(Map.of("PIP_INDEX_URL", "http://127.0.0.1:1/pip/"), home, NO_PIP)
             .resolve(List.of("http://127.0.0.1:2/flag/"), List.of(), Optional.empty());
     assertThat(r.urls()).containsExactly("http://127.0.0.1:2/flag/");
   }
@@ -32,7 +29,7 @@ class IndexLocationsTest {
             "UV_DEFAULT_INDEX", "http://127.0.0.1:3/uv/",
             "UV_INDEX", "internal=http://127.0.0.1:4/internal/ http://127.0.0.1:5/other/",
             "PIP_INDEX_URL", "http://127.0.0.1:1/pip/");
-    var r = new IndexLocations(env, home).resolve(List.of(), List.of(), Optional.empty());
+    var r = new IndexLocations(env, home, NO_PIP).resolve(List.of(), List.of(), Optional.empty());
     assertThat(r.urls())
         .containsExactly(
             "http://127.0.0.1:3/uv/", "http://127.0.0.1:4/internal/", "http://127.0.0.1:5/other/");
@@ -47,7 +44,8 @@ class IndexLocationsTest {
                 "http://127.0.0.1:1/pip/",
                 "PIP_EXTRA_INDEX_URL",
                 "http://127.0.0.1:6/extra/"),
-            home);
+            home,
+            NO_PIP);
     assertThat(
             locations
                 .resolve(List.of(), List.of("http://127.0.0.1:7/project/"), Optional.empty())
@@ -69,20 +67,40 @@ class IndexLocationsTest {
     Files.writeString(
         conf,
         "[global]\ntimeout = 60\nindex-url = http://127.0.0.1:9/conf/\nextra-index-url = http://127.0.0.1:10/x/\n");
-    var r = new IndexLocations(Map.of(), home).resolve(List.of(), List.of(), Optional.empty());
+    var r =
+        new IndexLocations(Map.of(), home, NO_PIP).resolve(List.of(), List.of(), Optional.empty());
     assertThat(r.urls()).containsExactly("http://127.0.0.1:9/conf/", "http://127.0.0.1:10/x/");
     assertThat(r.source()).isEqualTo(conf.toString());
   }
 
   @Test
-  void otherwiseTheInterpretersPipIsAsked() {
-    Optional<Pythons.Python> python = Pythons.forVenvs();
-    Assumptions.assumeTrue(python.isPresent(), "no CPython interpreter found");
-    Path venvPython = TestVenvs.venv("packaging").python();
-    var r =
-        new IndexLocations(Map.of(), home).resolve(List.of(), List.of(), Optional.of(venvPython));
-    assertThat(r.urls()).hasSize(1);
-    assertThat(r.urls().get(0)).matches("https?://.+/simple/?");
+  void otherwiseTheInterpretersPipIsAskedAndExtrasFromFlagsAddUp() {
+    Path python = home.resolve("bin/python");
+    List<Path> asked = new java.util.ArrayList<>();
+    IndexLocations.PipDefaultIndex pip =
+        p -> {
+          asked.add(p);
+          return Optional.of("http://127.0.0.1:11/pip-default/");
+        };
+    var locations = new IndexLocations(Map.of(), home, pip);
+    var r = locations.resolve(List.of(), List.of(), Optional.of(python));
+    assertThat(r.urls()).containsExactly("http://127.0.0.1:11/pip-default/");
     assertThat(r.source()).startsWith("pip default");
+    assertThat(asked).containsExactly(python);
+    var extra =
+        locations.resolve(
+            Optional.empty(), List.of("http://127.0.0.1:12/x/"), List.of(), Optional.of(python));
+    assertThat(extra.urls())
+        .containsExactly("http://127.0.0.1:11/pip-default/", "http://127.0.0.1:12/x/");
+    var named =
+        locations.resolve(
+            Optional.of("http://127.0.0.1:13/flag/"),
+            List.of("http://127.0.0.1:12/x/"),
+            List.of("http://127.0.0.1:7/project/"),
+            Optional.of(python));
+    assertThat(named.urls()).containsExactly("http://127.0.0.1:13/flag/", "http://127.0.0.1:12/x/");
+    assertThat(asked).as("a named default index needs no pip").hasSize(2);
   }
+
+  private static final IndexLocations.PipDefaultIndex NO_PIP = p -> Optional.empty();
 }

@@ -51,6 +51,7 @@ public final class LoopbackIndex implements AutoCloseable {
   private volatile boolean metadataMissing;
   private volatile String retryAfter = "";
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger notModified = new AtomicInteger();
   private final Map<String, byte[]> jsonPages = new ConcurrentHashMap<>();
   private @Nullable HttpServer server;
   private @Nullable ExecutorService executor;
@@ -209,6 +210,11 @@ public final class LoopbackIndex implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
+  /** Page requests answered 304 Not Modified because the client sent the current ETag. */
+  public int notModified() {
+    return notModified.get();
+  }
+
   /** All requests served so far. */
   public int requests() {
     return requests.get();
@@ -278,6 +284,7 @@ public final class LoopbackIndex implements AutoCloseable {
     String etag = "\"" + sha256(body).substring(0, 16) + "\"";
     ex.getResponseHeaders().add("ETag", etag);
     if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+      notModified.incrementAndGet();
       ex.sendResponseHeaders(304, -1);
       return;
     }

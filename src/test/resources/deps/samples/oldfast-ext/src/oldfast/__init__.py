@@ -1,0 +1,3 @@
+from ._native import checksum
+
+__all__ = ["checksum"]

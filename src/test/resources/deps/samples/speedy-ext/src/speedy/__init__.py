@@ -1,0 +1,3 @@
+from ._core import fast
+
+__all__ = ["fast"]

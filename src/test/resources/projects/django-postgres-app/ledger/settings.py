@@ -1,0 +1,7 @@
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "ledger",
+    }
+}
+INSTALLED_APPS = ["django.contrib.contenttypes", "ledger.entries"]
