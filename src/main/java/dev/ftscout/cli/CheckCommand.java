@@ -38,6 +38,7 @@ import dev.ftscout.runtime.process.ProcessSpec;
 import dev.ftscout.runtime.render.RuntimeText;
 import dev.ftscout.runtime.testrun.TestRequest;
 import dev.ftscout.runtime.testrun.TestRunner;
+import dev.ftscout.scan.Baseline;
 import dev.ftscout.scan.Scanner;
 import dev.ftscout.verdict.Reason;
 import dev.ftscout.verdict.VerdictEngine;
@@ -108,6 +109,15 @@ public final class CheckCommand implements Callable<Integer> {
   List<String> targets = new ArrayList<>();
 
   @Option(
+      names = "--platform",
+      split = ",",
+      paramLabel = "TAG",
+      description =
+          "Platform tags the dependency audit is for, e.g. manylinux_2_28_x86_64,win_amd64"
+              + " (default: config platforms, else this machine's).")
+  List<String> platforms = new ArrayList<>();
+
+  @Option(
       names = "--offline",
       description = "Audit dependencies from the cache only; report the packages it lacks.")
   boolean offline;
@@ -154,6 +164,14 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--allow-gil-build",
       description = "Let --probe run on a GIL build as an importability dry run.")
   boolean allowGilBuild;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description =
+          "Record every current finding (sources, dependencies, runtime) in FILE as accepted,"
+              + " and exit 0; pass it to --baseline later so only new findings fail.")
+  @Nullable Path writeBaseline;
 
   @Option(names = "--save", description = "Record this run in the history (see `ftscout history`).")
   boolean save;
@@ -210,6 +228,15 @@ public final class CheckCommand implements Callable<Integer> {
             jobs == null ? AnalysisContext.defaultJobs() : jobs);
     CheckResult result =
         new Check(scanner, VerdictEngine.standard(), components.json()).run(request);
+    if (writeBaseline != null) {
+      Path file = terminal.workingDir().resolve(writeBaseline);
+      OutputFiles.writeAtomically(file, Baseline.render(result.unfiltered(), components.json()));
+      terminal
+          .err()
+          .println(
+              "Wrote " + result.unfiltered().size() + " accepted findings to " + writeBaseline);
+      return result.internalFailure() ? Cli.INTERNAL : 0;
+    }
     Report report = report(result, config);
     Reports.emit(report, output, terminal, components);
     if (save) {
@@ -266,7 +293,7 @@ public final class CheckCommand implements Callable<Integer> {
             detected.lock(),
             detected.env(),
             targets,
-            detected.platforms(),
+            platforms,
             Optional.ofNullable(indexUrl),
             detected.extraIndexUrls(),
             detected.findLinks(),

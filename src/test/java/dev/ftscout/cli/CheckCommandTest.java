@@ -103,6 +103,55 @@ class CheckCommandTest {
   }
 
   @Test
+  void writtenBaselineAcceptsEveryCurrentFindingOfEveryPart() throws IOException {
+    Path project = tmp.resolve("project");
+    copy(example("deps-demo"), project);
+    Files.writeString(
+        project.resolve("counter.py"),
+        """
+        import threading
+
+        hits = 0
+
+
+        def hit():
+            global hits
+            hits += 1
+
+
+        threading.Thread(target=hit).start()
+        """);
+    CliRun.Result written = check(project, "--write-baseline", "baseline.json");
+    assertThat(written.exitCode()).as(written.err()).isZero();
+    assertThat(written.out()).isEmpty();
+    String baseline = Files.readString(project.resolve("baseline.json"));
+    assertThat(baseline).contains("FT101", "FT301");
+
+    CliRun.Result accepted = check(project, "--baseline", "baseline.json");
+    assertThat(accepted.exitCode()).as(accepted.out()).isZero();
+    assertThat(accepted.out()).contains(" in baseline");
+
+    Files.writeString(
+        project.resolve("other.py"),
+        """
+        import threading
+
+        total = 0
+
+
+        def add():
+            global total
+            total += 1
+
+
+        threading.Thread(target=add).start()
+        """);
+    CliRun.Result fresh = check(project, "--baseline", "baseline.json");
+    assertThat(fresh.exitCode()).isEqualTo(1);
+    assertThat(fresh.out()).contains("other.py:8:5 FT101").doesNotContain("counter.py:8:5 FT101");
+  }
+
+  @Test
   void aFailingPartIsReportedAndTheRestKept() throws IOException {
     Map<String, String> env = env();
     env.put("UV_DEFAULT_INDEX", "http://127.0.0.1:9/simple/");
