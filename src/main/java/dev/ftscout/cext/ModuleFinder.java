@@ -127,8 +127,15 @@ final class ModuleFinder {
         if (def.isEmpty() || !usedDefs.add(file.path() + "#" + def.get().name())) {
           continue;
         }
+        // Names built by macros (m_name = STR(NAME), an init function INIT(NAME)(void)) cannot be
+        // read without the build's defines; the file's stem is the best name left.
         String name =
-            defMember(file, def.get(), "m_name", 1).map(ModuleFinder::unquote).orElse(f.name());
+            defMember(file, def.get(), "m_name", 1)
+                .map(String::strip)
+                .filter(m -> m.startsWith("\""))
+                .map(ModuleFinder::unquote)
+                .or(() -> Optional.of(f.name()).filter(n -> !macroBuiltName(file, f)))
+                .orElse(stem(file.path()));
         if (c.name().equals("PyModuleDef_Init")) {
           multiPhase(file, def, Optional.of(f), name);
         } else {
@@ -780,6 +787,22 @@ final class ModuleFinder {
             c.column());
       }
     }
+  }
+
+  /**
+   * True for a declarator such as {@code INIT(NAME)(void)}: a macro call in place of the name, so
+   * what the parser took for the name (or its parameters) is not the function's real name.
+   */
+  private static boolean macroBuiltName(CFile file, CFunction f) {
+    CTokens tokens = file.source().tokens();
+    int next = f.paramsClose() + 1;
+    return !tokens.isIdent(f.nameToken()) || (next < f.bodyOpen() && tokens.isPunct(next, '('));
+  }
+
+  private static String stem(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.indexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   private static String unquote(String s) {

@@ -37,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ftscout probe}: imports an environment's modules in a real interpreter and reports, per
@@ -469,7 +470,48 @@ public final class Probe {
           remaining.remove(t);
         }
       }
-      return results;
+      if (chunk.size() == 1) {
+        return results;
+      }
+      List<ModuleResult> checked = new ArrayList<>();
+      for (ModuleResult r : results) {
+        checked.add(
+            r.status() == ModuleStatus.IMPORT_FAILED ? alone(byName.get(r.module()), r) : r);
+      }
+      return checked;
+    }
+
+    /**
+     * A module that failed to import after others in the same worker, imported again alone: a
+     * failure caused only by what an earlier import left behind (e.g. setuptools' distutils check)
+     * is not the module's own.
+     */
+    private ModuleResult alone(@Nullable Target target, ModuleResult failed) throws ProbeException {
+      if (target == null) {
+        return failed;
+      }
+      WorkerRun run = startWorker(List.of(target));
+      if (run.begun.isPresent()) {
+        return died(target, run);
+      }
+      return run.results.stream()
+          .filter(r -> r.module().equals(failed.module()))
+          .findFirst()
+          .map(r ->
+              r.status() == ModuleStatus.IMPORT_FAILED
+                  ? r
+                  : new ModuleResult(
+                      r.module(),
+                      r.kind(),
+                      r.status(),
+                      r.distribution(),
+                      r.version(),
+                      "imported on its own; failed only after other modules were imported ("
+                          + failed.evidence()
+                          + ")",
+                      r.duration(),
+                      r.culprits()))
+          .orElse(failed);
     }
 
     private ModuleResult died(Target t, WorkerRun run) {

@@ -117,8 +117,9 @@ class ProbeTest {
     assertThat(crash.evidence())
         .contains("signal 11 (SIGSEGV)")
         .contains("Fatal Python error: Segmentation fault");
-    // One worker for everything, one more after the segfault: culprits cost no extra process.
-    assertThat(r.workerProcesses()).isEqualTo(2);
+    // One worker for everything, one more after the segfault, and one that imports the module
+    // that failed alone: culprits cost no extra process.
+    assertThat(r.workerProcesses()).isEqualTo(3);
   }
 
   @Test
@@ -141,7 +142,10 @@ class ProbeTest {
                         && !m.evidence().equals("already loaded by an earlier import"))
                 .count();
     int crashes = r.withStatus(ModuleStatus.CRASHED).size();
-    assertThat(r.workerProcesses()).isLessThanOrEqualTo(flips + crashes + 1).isGreaterThan(2);
+    int failures = r.withStatus(ModuleStatus.IMPORT_FAILED).size();
+    assertThat(r.workerProcesses())
+        .isLessThanOrEqualTo(flips + crashes + failures + 1)
+        .isGreaterThan(2);
     assertThat(r.notes()).anyMatch(n -> n.contains("fresh worker was started after each culprit"));
   }
 
@@ -196,6 +200,34 @@ class ProbeTest {
     assertThat(result(r, "hangthing").distribution()).contains("hangs");
     assertThat(result(r, "json").status()).isEqualTo(ModuleStatus.OK);
     assertThat(r.workerProcesses()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailureCausedByAnEarlierImportIsCheckedAlone() throws ProbeException {
+    ProbeEnvironments own = ProbeEnvironments.create(env.python(), tmp.resolve("order"));
+    own.dist("order-things", "1.0")
+        .python("aaa_poisons.py", "import sys\nsys.modules['victimdep'] = None\n")
+        .python("victimdep.py", "VALUE = 1\n")
+        .python("zzz_victim.py", "import victimdep\n")
+        .python("zzz_broken.py", "raise ImportError('needs libbar.so.2')\n")
+        .topLevel("aaa_poisons", "victimdep", "zzz_victim", "zzz_broken")
+        .install();
+    ProbeResult r =
+        probe(Map.of())
+            .run(
+                ProbeRequest.defaults()
+                    .withEnvironment(own.venv())
+                    .withAllowGilBuild(true)
+                    .withModules(List.of("aaa_poisons", "zzz_victim", "zzz_broken")));
+    ModuleResult victim = result(r, "zzz_victim");
+    assertThat(victim.status()).isEqualTo(ModuleStatus.OK);
+    assertThat(victim.evidence())
+        .startsWith("imported on its own; failed only after other modules were imported (")
+        .contains("victimdep");
+    ModuleResult broken = result(r, "zzz_broken");
+    assertThat(broken.status()).isEqualTo(ModuleStatus.IMPORT_FAILED);
+    assertThat(broken.evidence()).isEqualTo("ImportError: needs libbar.so.2");
+    assertThat(r.workerProcesses()).isEqualTo(3);
   }
 
   @Test
