@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
   List<Path> compare = new ArrayList<>();
 
   @Mixin OutputOptions output = new OutputOptions();
-  @Mixin ScanCommand.RuleOptions rules = new ScanCommand.RuleOptions();
+  @Mixin RuleOptions rules = new RuleOptions();
 
   public BenchCommand(Terminal terminal, Components components) {
     this.terminal = terminal;

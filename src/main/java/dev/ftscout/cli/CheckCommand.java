@@ -6,7 +6,6 @@ import dev.ftscout.check.CheckResult;
 import dev.ftscout.check.DependencySummary;
 import dev.ftscout.check.Steps;
 import dev.ftscout.config.Config;
-import dev.ftscout.config.ConfigSchema;
 import dev.ftscout.deps.audit.PackageReport;
 import dev.ftscout.deps.audit.Support;
 import dev.ftscout.history.HistoryStore;
@@ -90,39 +89,6 @@ public final class CheckCommand implements Callable<Integer> {
   boolean noDeps;
 
   @Option(
-      names = "--index-url",
-      paramLabel = "URL",
-      description =
-          "The package index (simple API) for the dependency audit (default: as pip or uv are"
-              + " configured; see `ftscout deps --help`).")
-  @Nullable String indexUrl;
-
-  @Option(
-      names = "--target",
-      split = ",",
-      paramLabel = "PYTHON",
-      description =
-          "Python versions the dependency audit is for, e.g. 3.13t,3.14t (default: config"
-              + " targets, else "
-              + ConfigSchema.DEFAULT_DEPENDENCY_TARGET
-              + ").")
-  List<String> targets = new ArrayList<>();
-
-  @Option(
-      names = "--platform",
-      split = ",",
-      paramLabel = "TAG",
-      description =
-          "Platform tags the dependency audit is for, e.g. manylinux_2_28_x86_64,win_amd64"
-              + " (default: config platforms, else this machine's).")
-  List<String> platforms = new ArrayList<>();
-
-  @Option(
-      names = "--offline",
-      description = "Audit dependencies from the cache only; report the packages it lacks.")
-  boolean offline;
-
-  @Option(
       names = "--probe",
       description = "Import every installed module in a free-threaded interpreter (runs code).")
   boolean probe;
@@ -188,8 +154,9 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Files analysed at once (default: processors).")
   @Nullable Integer jobs;
 
+  @Mixin AuditOptions audit = new AuditOptions();
   @Mixin OutputOptions output = new OutputOptions();
-  @Mixin ScanCommand.RuleOptions rules = new ScanCommand.RuleOptions();
+  @Mixin RuleOptions rules = new RuleOptions();
 
   public CheckCommand(Terminal terminal, Components components) {
     this.terminal = terminal;
@@ -292,12 +259,12 @@ public final class CheckCommand implements Callable<Integer> {
             detected.requirements(),
             detected.lock(),
             detected.env(),
-            targets,
-            platforms,
-            Optional.ofNullable(indexUrl),
+            audit.targets,
+            audit.platforms,
+            Optional.ofNullable(audit.indexUrl),
             detected.extraIndexUrls(),
             detected.findLinks(),
-            offline,
+            audit.offline,
             detected.inspectSources(),
             detected.extras(),
             detected.groups(),

@@ -1,10 +1,6 @@
 package dev.ftscout.cli;
 
-import dev.ftscout.config.CliOverrides;
 import dev.ftscout.config.Config;
-import dev.ftscout.config.ConfigLoader;
-import dev.ftscout.config.ConfigSchema;
-import dev.ftscout.config.FailOn;
 import dev.ftscout.model.ConcurrencyFacts;
 import dev.ftscout.model.Finding;
 import dev.ftscout.model.RuleInfo;
@@ -86,31 +82,6 @@ public final class DepsCommand implements Callable<Integer> {
   @Nullable Path env;
 
   @Option(
-      names = "--target",
-      split = ",",
-      paramLabel = "PYTHON",
-      description =
-          "Python versions to audit for, e.g. 3.13t,3.14t (default: config targets, else "
-              + ConfigSchema.DEFAULT_DEPENDENCY_TARGET
-              + ").")
-  List<String> targets = new ArrayList<>();
-
-  @Option(
-      names = "--platform",
-      split = ",",
-      paramLabel = "TAG",
-      description =
-          "Platform tags to audit for, e.g. manylinux_2_28_x86_64,macosx_11_0_arm64,win_amd64"
-              + " (default: config platforms, else this machine's).")
-  List<String> platforms = new ArrayList<>();
-
-  @Option(
-      names = "--index-url",
-      paramLabel = "URL",
-      description = "The package index (simple API) to audit against; replaces every other.")
-  @Nullable String indexUrl;
-
-  @Option(
       names = "--extra-index-url",
       paramLabel = "URL",
       description = "Another index searched as well; may be repeated.")
@@ -121,11 +92,6 @@ public final class DepsCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "A folder of wheels and sdists searched as well; may be repeated.")
   List<Path> findLinks = new ArrayList<>();
-
-  @Option(
-      names = "--offline",
-      description = "Use only the cache; report the packages it does not have.")
-  boolean offline;
 
   @Option(
       names = "--inspect-sources",
@@ -162,6 +128,7 @@ public final class DepsCommand implements Callable<Integer> {
       description = "Record every current finding in FILE as accepted, and exit 0.")
   @Nullable Path writeBaseline;
 
+  @Mixin AuditOptions audit = new AuditOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin ReportRuleOptions rules = new ReportRuleOptions();
 
@@ -188,12 +155,12 @@ public final class DepsCommand implements Callable<Integer> {
             requirements.stream().map(r -> cwd.resolve(r).normalize()).toList(),
             Optional.ofNullable(lock).map(l -> cwd.resolve(l).normalize()),
             Optional.ofNullable(env).map(e -> cwd.resolve(e).normalize()),
-            targets,
-            platforms,
-            Optional.ofNullable(indexUrl),
+            audit.targets,
+            audit.platforms,
+            Optional.ofNullable(audit.indexUrl),
             extraIndexUrls,
             findLinks.stream().map(d -> cwd.resolve(d).normalize()).toList(),
-            offline,
+            audit.offline,
             inspectSources,
             Set.copyOf(extras),
             Set.copyOf(groups),
@@ -249,60 +216,5 @@ public final class DepsCommand implements Callable<Integer> {
   private static Path parentOf(Path file) {
     Path parent = file.toAbsolutePath().getParent();
     return parent == null ? file.toAbsolutePath() : parent;
-  }
-
-  /** Config, rule selection and the fail threshold: the report flags that dependency runs take. */
-  public static final class ReportRuleOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Read config from FILE.")
-    @Nullable Path configFile;
-
-    @Option(
-        names = "--select",
-        split = ",",
-        paramLabel = "RULE",
-        description = "Enable only these rules (ids, prefixes or names); replaces config.")
-    @Nullable List<String> select;
-
-    @Option(
-        names = "--ignore",
-        split = ",",
-        paramLabel = "RULE",
-        description = "Disable these rules; extends config.")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(
-        names = "--fail-on",
-        paramLabel = "LEVEL",
-        description = "Lowest severity that fails the run: error, warning, info, never.")
-    @Nullable String failOn;
-
-    @Option(
-        names = "--baseline",
-        paramLabel = "FILE",
-        description = "Accept the findings recorded in FILE (see --write-baseline).")
-    @Nullable Path baseline;
-
-    Config config(ConfigLoader loader, Terminal terminal, Path start) {
-      Optional<Path> explicit =
-          Optional.ofNullable(configFile).map(p -> terminal.workingDir().resolve(p));
-      Config base = loader.load(start, explicit);
-      Optional<FailOn> fail =
-          Optional.ofNullable(failOn)
-              .map(f ->
-                  FailOn.parse(f)
-                      .orElseThrow(() ->
-                          new UserError(
-                              "--fail-on: expected error, warning, info or never, got '"
-                                  + f
-                                  + "'")));
-      return base.with(
-          new CliOverrides(
-              Optional.ofNullable(select),
-              ignore,
-              List.of(),
-              fail,
-              Optional.empty(),
-              Optional.ofNullable(baseline).map(p -> terminal.workingDir().resolve(p))));
-    }
   }
 }

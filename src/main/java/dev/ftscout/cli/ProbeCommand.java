@@ -88,7 +88,7 @@ public final class ProbeCommand implements Callable<Integer> {
   boolean noExtensions;
 
   @Mixin OutputOptions output = new OutputOptions();
-  @Mixin ScanCommand.RuleOptions rules = new ScanCommand.RuleOptions();
+  @Mixin RuleOptions rules = new RuleOptions();
 
   public ProbeCommand(Terminal terminal, Components components) {
     this.terminal = terminal;

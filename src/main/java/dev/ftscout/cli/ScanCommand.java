@@ -1,9 +1,6 @@
 package dev.ftscout.cli;
 
-import dev.ftscout.config.CliOverrides;
 import dev.ftscout.config.Config;
-import dev.ftscout.config.ConfigLoader;
-import dev.ftscout.config.FailOn;
 import dev.ftscout.model.UserError;
 import dev.ftscout.report.Report;
 import dev.ftscout.rules.AnalysisContext;
@@ -13,7 +10,6 @@ import dev.ftscout.scan.Scanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -98,81 +94,5 @@ public final class ScanCommand implements Callable<Integer> {
     Report report = Reports.of("scan", result, config, components, reportUnused);
     Reports.emit(report, output, terminal, components);
     return report.failed() ? 1 : 0;
-  }
-
-  /** Flags that select rules and override config, shared by scanning commands. */
-  public static final class RuleOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Read config from FILE.")
-    @Nullable Path configFile;
-
-    @Option(
-        names = "--select",
-        split = ",",
-        paramLabel = "RULE",
-        description = "Enable only these rules (ids, prefixes or names); replaces config.")
-    @Nullable List<String> select;
-
-    @Option(
-        names = "--ignore",
-        split = ",",
-        paramLabel = "RULE",
-        description = "Disable these rules; extends config.")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(
-        names = "--exclude",
-        split = ",",
-        paramLabel = "GLOB",
-        description = "Leave out matching paths; extends config.")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(
-        names = "--fail-on",
-        paramLabel = "LEVEL",
-        description = "Lowest severity that fails the run: error, warning, info, never.")
-    @Nullable String failOn;
-
-    @Option(
-        names = "--target-version",
-        paramLabel = "VERSION",
-        description = "Oldest Python the project supports (3.X); newer syntax is an error.")
-    @Nullable String targetVersion;
-
-    @Option(
-        names = "--baseline",
-        paramLabel = "FILE",
-        description = "Accept the findings recorded in FILE (see --write-baseline).")
-    @Nullable Path baseline;
-
-    /** The config found from {@code start}, with these flags applied. */
-    Config config(ConfigLoader loader, Terminal terminal, Path start) {
-      Optional<Path> explicit =
-          Optional.ofNullable(configFile).map(p -> terminal.workingDir().resolve(p));
-      Config base = loader.load(start, explicit);
-      Optional<FailOn> fail =
-          Optional.ofNullable(failOn)
-              .map(f ->
-                  FailOn.parse(f)
-                      .orElseThrow(() ->
-                          new UserError(
-                              "--fail-on: expected error, warning, info or never, got '"
-                                  + f
-                                  + "'")));
-      Optional<String> target =
-          Optional.ofNullable(targetVersion)
-              .map(v ->
-                  ConfigLoader.pythonVersion(v)
-                      .orElseThrow(() ->
-                          new UserError(
-                              "--target-version: expected 3.X or py3X, got '" + v + "'")));
-      return base.with(
-          new CliOverrides(
-              Optional.ofNullable(select),
-              ignore,
-              exclude,
-              fail,
-              target,
-              Optional.ofNullable(baseline).map(p -> terminal.workingDir().resolve(p))));
-    }
   }
 }

@@ -100,7 +100,7 @@ public final class TestCommand implements Callable<Integer> {
   List<String> perThreadFixtures = new ArrayList<>();
 
   @Mixin OutputOptions output = new OutputOptions();
-  @Mixin ScanCommand.RuleOptions rules = new ScanCommand.RuleOptions();
+  @Mixin RuleOptions rules = new RuleOptions();
 
   public TestCommand(Terminal terminal, Components components) {
     this.terminal = terminal;

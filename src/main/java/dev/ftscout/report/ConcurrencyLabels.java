@@ -59,4 +59,17 @@ public final class ConcurrencyLabels {
     String shown = String.join(", ", seen.subList(0, Math.min(max, seen.size())));
     return seen.size() > max ? shown + ", ..." : shown;
   }
+
+  /** The kinds seen: words, count and up to {@code examples} places each; kinds in their order. */
+  public static List<String[]> rows(ConcurrencyFacts facts, int examples) {
+    List<String[]> rows = new ArrayList<>();
+    facts
+        .counts()
+        .forEach((k, n) -> {
+          if (n > 0) {
+            rows.add(new String[] {words(k), String.valueOf(n), examples(facts, k, examples)});
+          }
+        });
+    return rows;
+  }
 }

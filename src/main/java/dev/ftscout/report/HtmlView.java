@@ -67,21 +67,7 @@ public final class HtmlView {
 
   /** The concurrency kinds seen: words, count, examples; kinds in their order. */
   public List<String[]> concurrencyRows() {
-    List<String[]> rows = new ArrayList<>();
-    report
-        .concurrency()
-        .counts()
-        .forEach((k, n) -> {
-          if (n > 0) {
-            rows.add(
-                new String[] {
-                  ConcurrencyLabels.words(k),
-                  String.valueOf(n),
-                  ConcurrencyLabels.examples(report.concurrency(), k, 5)
-                });
-          }
-        });
-    return rows;
+    return ConcurrencyLabels.rows(report.concurrency(), 5);
   }
 
   public String ruleName(String ruleId) {

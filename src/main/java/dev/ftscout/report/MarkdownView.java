@@ -61,22 +61,8 @@ public final class MarkdownView {
   }
 
   /** The concurrency kinds seen, with counts and examples, in kind order. */
-  public java.util.List<String[]> concurrencyRows() {
-    java.util.List<String[]> rows = new java.util.ArrayList<>();
-    report
-        .concurrency()
-        .counts()
-        .forEach((k, n) -> {
-          if (n > 0) {
-            rows.add(
-                new String[] {
-                  ConcurrencyLabels.words(k),
-                  String.valueOf(n),
-                  ConcurrencyLabels.examples(report.concurrency(), k, 3)
-                });
-          }
-        });
-    return rows;
+  public List<String[]> concurrencyRows() {
+    return ConcurrencyLabels.rows(report.concurrency(), 3);
   }
 
   public String ruleName(String ruleId) {
