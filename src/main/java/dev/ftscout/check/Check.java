@@ -104,7 +104,7 @@ public final class Check {
             .orElseGet(() ->
                 VerdictInput.Dependencies.notAudited(
                     request.dependencies().isEmpty()
-                        ? "switched off (--no-deps)"
+                        ? request.withoutDependencies()
                         : "the audit failed (see below)"));
     // FT201 is the missing or conditional GIL declaration itself: the verdict weighs it from the
     // extension modules (V03, V09), so counting it as a hazard too would say the same thing twice.

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param bench the benchmark, when asked
  * @param progress where long parts report progress
  * @param jobs files analysed at once
+ * @param withoutDependencies why there is no audit when {@code dependencies} is empty
  */
 public record CheckRequest(
     String project,
@@ -28,7 +29,8 @@ public record CheckRequest(
     Optional<Steps.Tests> tests,
     Optional<Steps.Bench> bench,
     Progress progress,
-    int jobs) {
+    int jobs,
+    String withoutDependencies) {
   public CheckRequest {
     paths = List.copyOf(paths);
   }

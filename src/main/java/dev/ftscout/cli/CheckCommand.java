@@ -8,6 +8,7 @@ import dev.ftscout.check.Steps;
 import dev.ftscout.config.Config;
 import dev.ftscout.deps.audit.PackageReport;
 import dev.ftscout.deps.audit.Support;
+import dev.ftscout.deps.input.InputReaders;
 import dev.ftscout.history.HistoryStore;
 import dev.ftscout.history.RunRecord;
 import dev.ftscout.history.RunSummary;
@@ -179,8 +180,9 @@ public final class CheckCommand implements Callable<Integer> {
         Optional.ofNullable(test).map(cmd -> testStep(discovery, ShellWords.split(cmd), project));
     Optional<Steps.Bench> benchStep =
         bench ? Optional.of(benchStep(discovery, project)) : Optional.empty();
+    boolean declaresDependencies = !new InputReaders(terminal.env()).detect(project).isEmpty();
     Optional<Steps.Dependencies> depsStep =
-        noDeps ? Optional.empty() : Optional.of(dependencyStep(project));
+        noDeps || !declaresDependencies ? Optional.empty() : Optional.of(dependencyStep(project));
     Scanner scanner = new Scanner(components.registry(), components.analyzers(), components.json());
     CheckRequest request =
         new CheckRequest(
@@ -192,7 +194,11 @@ public final class CheckCommand implements Callable<Integer> {
             testStep,
             benchStep,
             progress,
-            jobs == null ? AnalysisContext.defaultJobs() : jobs);
+            jobs == null ? AnalysisContext.defaultJobs() : jobs,
+            noDeps
+                ? "switched off (--no-deps)"
+                : "the project declares none (no requirements*.txt, pyproject.toml, lock file or"
+                    + " environment.yml)");
     CheckResult result =
         new Check(scanner, VerdictEngine.standard(), components.json()).run(request);
     if (writeBaseline != null) {
@@ -252,24 +258,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The dependency audit of the project's detected inputs against the user's index. */
   private Steps.Dependencies dependencyStep(Path project) {
-    DependencyRun.Request detected = DependencyRun.Request.detected(project, output.verbose);
-    DependencyRun.Request request =
-        new DependencyRun.Request(
-            detected.start(),
-            detected.requirements(),
-            detected.lock(),
-            detected.env(),
-            audit.targets,
-            audit.platforms,
-            Optional.ofNullable(audit.indexUrl),
-            detected.extraIndexUrls(),
-            detected.findLinks(),
-            audit.offline,
-            detected.inspectSources(),
-            detected.extras(),
-            detected.groups(),
-            detected.jobs(),
-            detected.verbose());
+    DependencyRun.Request request = DependencyRun.Request.detected(project, audit, output.verbose);
     return (config, progress) -> {
       DependencyRun.Outcome run =
           new DependencyRun(terminal, components).run(config, request, progress);

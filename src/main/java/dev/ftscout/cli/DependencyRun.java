@@ -95,19 +95,19 @@ final class DependencyRun {
       groups = Set.copyOf(groups);
     }
 
-    /** The project's detected inputs, everything else from config and the environment. */
-    static Request detected(Path project, boolean verbose) {
+    /** The project's detected inputs audited as the flags say, the rest from config. */
+    static Request detected(Path project, AuditOptions audit, boolean verbose) {
       return new Request(
           project,
           List.of(),
           Optional.empty(),
           Optional.empty(),
+          audit.targets,
+          audit.platforms,
+          Optional.ofNullable(audit.indexUrl),
           List.of(),
           List.of(),
-          Optional.empty(),
-          List.of(),
-          List.of(),
-          false,
+          audit.offline,
           false,
           Set.of(),
           Set.of(),

@@ -89,6 +89,7 @@ class ProjectShapesTest {
           numpy-scipy-threads      | Maybe | V12 | 2 binary, all with free-threaded wheels
           pure-library             | Maybe | V12 | Every dependency is pure Python
           cext-declared            | Maybe | V12 | No dependency stands in the way
+          scripts-only             | Maybe | V13 | the project declares none
           """)
   void shapeGivesItsVerdictAndTopReason(
       String project, String verdict, String topRule, String evidence) throws IOException {
