@@ -43,6 +43,7 @@ import dev.ftscout.scan.Scanner;
 import dev.ftscout.verdict.Reason;
 import dev.ftscout.verdict.VerdictEngine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,6 +168,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path project = path == null ? terminal.workingDir() : terminal.workingDir().resolve(path);
+    if (!Files.isDirectory(project)) {
+      throw new UserError(
+          path + (Files.exists(project) ? ": not a folder" : ": no such file or folder"));
+    }
     Config config = rules.config(components.configLoader(), terminal, project);
     Progress progress = TerminalProgress.forTerminal(terminal, output.quiet);
     InterpreterDiscovery discovery =

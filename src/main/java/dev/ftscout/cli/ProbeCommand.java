@@ -12,6 +12,7 @@ import dev.ftscout.runtime.probe.ProbeException;
 import dev.ftscout.runtime.probe.ProbeRequest;
 import dev.ftscout.runtime.probe.ProbeResult;
 import dev.ftscout.runtime.render.RuntimeText;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +116,11 @@ public final class ProbeCommand implements Callable<Integer> {
       request = request.withPython(resolve(python));
     }
     if (env != null) {
-      request = request.withEnvironment(terminal.workingDir().resolve(env).normalize());
+      Path venv = terminal.workingDir().resolve(env).normalize();
+      if (!Files.isDirectory(venv)) {
+        throw new UserError(env + ": no such environment folder");
+      }
+      request = request.withEnvironment(venv);
     }
     InterpreterDiscovery discovery =
         new InterpreterDiscovery(

@@ -152,6 +152,14 @@ class CheckCommandTest {
   }
 
   @Test
+  void aMissingProjectIsAUsageError() {
+    CliRun.Result r = check(tmp, "no-such-project");
+    assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(r.err()).contains("no-such-project: no such file or folder");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void aFailingPartIsReportedAndTheRestKept() throws IOException {
     Map<String, String> env = env();
     env.put("UV_DEFAULT_INDEX", "http://127.0.0.1:9/simple/");

@@ -79,6 +79,13 @@ class RuntimeCommandsTest {
   }
 
   @Test
+  void probeOfAMissingEnvironmentIsAUsageError() throws IOException {
+    CliRun.Result r = run("probe", "--env", "no-such-venv", "--allow-gil-build");
+    assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(r.err()).contains("no-such-venv: no such environment folder");
+  }
+
+  @Test
   void probeOnTheFreeThreadedDoubleReportsTheCulpritInEveryFormat() throws Exception {
     Pythons.Python base = python();
     Path venv = dir.resolve("venv");
