@@ -5,6 +5,7 @@ import dev.ftscout.check.CheckRequest;
 import dev.ftscout.check.CheckResult;
 import dev.ftscout.check.DependencySummary;
 import dev.ftscout.check.Steps;
+import dev.ftscout.config.CheckSettings;
 import dev.ftscout.config.Config;
 import dev.ftscout.deps.audit.PackageReport;
 import dev.ftscout.deps.audit.Support;
@@ -67,9 +68,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Is it time to move this project to free-threaded CPython? Scans the project's Python and"
           + " extension sources and audits its dependencies (nothing of the project is run), then"
-          + " gives the verdict with its reasons and next steps. With --probe, --test or --bench it"
-          + " also gathers runtime evidence in real interpreters, which makes the verdict"
-          + " 'verified'."
+          + " gives the verdict with its reasons and next steps. With --probe, --test or --bench"
+          + " (or probe, test, bench in [tool.ftscout]) it also gathers runtime evidence in real"
+          + " interpreters, which makes the verdict 'verified'."
     },
     footer = {
       "",
@@ -180,11 +181,15 @@ public final class CheckCommand implements Callable<Integer> {
     if (jobs != null && jobs < 1) {
       throw new UserError("--jobs: expected at least 1, got " + jobs);
     }
-    Optional<Steps.Probe> probeStep = probe ? Optional.of(probeStep(discovery)) : Optional.empty();
+    CheckSettings configured = config.checks();
+    Optional<Steps.Probe> probeStep =
+        probe || configured.probe() ? Optional.of(probeStep(discovery)) : Optional.empty();
     Optional<Steps.Tests> testStep =
-        Optional.ofNullable(test).map(cmd -> testStep(discovery, ShellWords.split(cmd), project));
+        Optional.ofNullable(test)
+            .or(configured::test)
+            .map(cmd -> testStep(discovery, ShellWords.split(cmd), project));
     Optional<Steps.Bench> benchStep =
-        bench ? Optional.of(benchStep(discovery, project)) : Optional.empty();
+        bench || configured.bench() ? Optional.of(benchStep(discovery, project)) : Optional.empty();
     boolean declaresDependencies = !new InputReaders(terminal.env()).detect(project).isEmpty();
     Optional<Steps.Dependencies> depsStep =
         noDeps || !declaresDependencies ? Optional.empty() : Optional.of(dependencyStep(project));

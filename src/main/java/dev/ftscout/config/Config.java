@@ -20,6 +20,7 @@ import java.util.Optional;
  *     is an error
  * @param baseline the baseline file whose findings are accepted, if any
  * @param dependencies the dependency audit's settings
+ * @param checks the runtime parts the check command runs unasked
  */
 public record Config(
     Path root,
@@ -30,7 +31,8 @@ public record Config(
     FailOn failOn,
     String targetVersion,
     Optional<Path> baseline,
-    DependencySettings dependencies) {
+    DependencySettings dependencies,
+    CheckSettings checks) {
 
   public Config {
     severity = Map.copyOf(severity);
@@ -56,7 +58,8 @@ public record Config(
         failOn,
         targetVersion,
         baseline,
-        DependencySettings.none());
+        DependencySettings.none(),
+        CheckSettings.none());
   }
 
   /** The settings when there is no config file and no flag. */
@@ -91,7 +94,8 @@ public record Config(
         cli.failOn().orElse(failOn),
         cli.targetVersion().orElse(targetVersion),
         cli.baseline().or(() -> baseline),
-        dependencies);
+        dependencies,
+        checks);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -110,6 +110,9 @@ public final class ConfigLoader {
     List<String> targets = List.of();
     List<String> platforms = List.of();
     boolean inspectSources = false;
+    boolean probe = false;
+    Optional<String> test = Optional.empty();
+    boolean bench = false;
 
     for (Map.Entry<String, JsonNode> field : table.properties()) {
       String key = field.getKey();
@@ -154,6 +157,15 @@ public final class ConfigLoader {
           }
           inspectSources = value.asBoolean();
         }
+        case "probe" -> probe = bool(file, text, where, key, value);
+        case "test" -> {
+          String command = string(file, text, where, key, value);
+          if (command.isBlank()) {
+            throw error(file, text, key, "'" + where + "' must name a command");
+          }
+          test = Optional.of(command);
+        }
+        case "bench" -> bench = bool(file, text, where, key, value);
         default -> throw error(file, text, key, unknownKey(where, key));
       }
     }
@@ -169,7 +181,15 @@ public final class ConfigLoader {
         targetVersion,
         baseline,
         new DependencySettings(
-            indexUrl, extraIndexUrls, findLinks, targets, platforms, inspectSources));
+            indexUrl, extraIndexUrls, findLinks, targets, platforms, inspectSources),
+        new CheckSettings(probe, test, bench));
+  }
+
+  private static boolean bool(Path file, String text, String where, String key, JsonNode value) {
+    if (!value.isBoolean()) {
+      throw error(file, text, key, "'" + where + "' must be true or false");
+    }
+    return value.asBoolean();
   }
 
   private static String url(Path file, String text, String where, String key, JsonNode value) {
@@ -223,7 +243,8 @@ public final class ConfigLoader {
         c.failOn(),
         target,
         c.baseline(),
-        c.dependencies());
+        c.dependencies(),
+        c.checks());
   }
 
   /** The lower bound of {@code [project] requires-python} in the folder's pyproject.toml. */

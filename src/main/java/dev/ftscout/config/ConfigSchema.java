@@ -117,7 +117,28 @@ public final class ConfigSchema {
               "--inspect-sources",
               "Download the sdists of blockers and sdist-only packages (never building them) and"
                   + " read their extension sources: whether each module declares GIL-free support,"
-                  + " and whether the package falls back to pure Python."));
+                  + " and whether the package falls back to pure Python."),
+          new Setting(
+              "probe",
+              "boolean",
+              "false",
+              "--probe",
+              "Make `check` also import every installed module in a free-threaded interpreter"
+                  + " (runs code), as with `--probe`."),
+          new Setting(
+              "test",
+              "string (a command)",
+              "none",
+              "--test",
+              "Make `check` also run this test command with and without the GIL and under thread"
+                  + " stress (runs code), e.g. `\"python -m pytest\"`. The flag wins."),
+          new Setting(
+              "bench",
+              "boolean",
+              "false",
+              "--bench",
+              "Make `check` also measure the single-thread tax and thread scaling (runs benchmark"
+                  + " code), as with `--bench`."));
 
   /** The reference table of every key, as published in {@code docs/configuration.md}. */
   public static String markdownTable() {

@@ -152,6 +152,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void probeConfiguredInTheProjectRunsWithoutTheFlag() throws IOException {
+    Path project = tmp.resolve("configured");
+    copy(example("c-extension-demo"), project);
+    Files.writeString(project.resolve("ftscout.toml"), "probe = true\n");
+    String gil = dev.ftscout.testing.Pythons.forVenvs().orElseThrow().executable().toString();
+    CliRun.Result r = check(project, "--no-deps", "--python", gil, "--format", "json");
+    JsonNode verdict = json.readTree(r.out()).path("verdict");
+    // The probe ran, and refused the GIL build as it does when asked with --probe.
+    assertThat(verdict.path("failedParts").toString()).as(r.out()).contains("probe: ", "GIL build");
+  }
+
+  @Test
   void aMissingProjectIsAUsageError() {
     CliRun.Result r = check(tmp, "no-such-project");
     assertThat(r.exitCode()).isEqualTo(Cli.USAGE);

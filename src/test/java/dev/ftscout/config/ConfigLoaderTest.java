@@ -163,7 +163,8 @@ class ConfigLoaderTest {
             case "target-version" -> "\"3.12\"";
             case "baseline" -> "\"b.json\"";
             case "index-url" -> "\"http://127.0.0.1/simple/\"";
-            case "inspect-sources" -> "true";
+            case "inspect-sources", "probe", "bench" -> "true";
+            case "test" -> "\"python -m pytest\"";
             default -> "[]";
           };
       toml.append(s.key()).append(" = ").append(value).append('\n');
@@ -211,5 +212,27 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.load(dir, Optional.empty()))
         .hasMessageEndingWith(
             ":1: 'extra-index-urls' must be an http(s) or file URL, got 'ftp://x'");
+  }
+
+  @Test
+  void readsTheRuntimePartsCheckRunsUnasked() throws IOException {
+    write(
+        "pyproject.toml",
+        """
+        [tool.ftscout]
+        probe = true
+        test = "python -m pytest -x tests"
+        bench = false
+        """);
+    CheckSettings c = loader.load(dir, Optional.empty()).checks();
+    assertThat(c)
+        .isEqualTo(new CheckSettings(true, Optional.of("python -m pytest -x tests"), false));
+    assertThat(Config.defaults(dir).checks()).isEqualTo(CheckSettings.none());
+    write("ftscout.toml", "\n\nprobe = \"yes\"\n");
+    assertThatThrownBy(() -> loader.load(dir, Optional.empty()))
+        .hasMessageEndingWith(":3: 'probe' must be true or false");
+    write("ftscout.toml", "test = \"  \"\n");
+    assertThatThrownBy(() -> loader.load(dir, Optional.empty()))
+        .hasMessageEndingWith(":1: 'test' must name a command");
   }
 }
