@@ -164,6 +164,34 @@ class CheckCommandTest {
   }
 
   @Test
+  void historyDiffShowsADependencyThatBecameFreeThreaded() throws IOException {
+    Path project = Files.createDirectories(tmp.resolve("upgrading"));
+    Path pyproject = project.resolve("pyproject.toml");
+    Files.writeString(
+        pyproject,
+        """
+        [project]
+        name = "upgrading"
+        version = "1.0"
+        dependencies = ["numpy==1.26.4"]
+        """);
+    Files.writeString(project.resolve("app.py"), "import numpy\n");
+    CliRun.Result before = check(project, "--save", "--target", "3.14t");
+    assertThat(before.out()).as(before.err()).startsWith("Verdict: No");
+    Files.writeString(
+        pyproject, Files.readString(pyproject).replace("numpy==1.26.4", "numpy==2.3.3"));
+    CliRun.Result after = check(project, "--save", "--target", "3.14t");
+    assertThat(after.out()).as(after.err()).startsWith("Verdict: Maybe");
+
+    CliRun.Result diff =
+        CliRun.run(Components.standard(), project, env(), "history", "diff", "1", "2");
+    assertThat(diff.exitCode()).as(diff.err()).isZero();
+    assertThat(diff.out())
+        .contains("Verdict: No → Maybe", "Dependencies that became free-threaded (1)", "numpy")
+        .contains("Fixed findings (2)", "FT301", "FT302");
+  }
+
+  @Test
   void aMissingProjectIsAUsageError() {
     CliRun.Result r = check(tmp, "no-such-project");
     assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
