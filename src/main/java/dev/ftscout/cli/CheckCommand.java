@@ -7,6 +7,7 @@ import dev.ftscout.check.DependencySummary;
 import dev.ftscout.check.Steps;
 import dev.ftscout.config.CheckSettings;
 import dev.ftscout.config.Config;
+import dev.ftscout.deps.audit.AuditTables;
 import dev.ftscout.deps.audit.PackageReport;
 import dev.ftscout.deps.audit.Support;
 import dev.ftscout.deps.input.InputReaders;
@@ -296,11 +297,7 @@ public final class CheckCommand implements Callable<Integer> {
                             p.name(),
                             p.version(),
                             target,
-                            status
-                                .support()
-                                .name()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .replace('_', ' '),
+                            AuditTables.status(status.support()).label(),
                             !status.support().blocker() && status.support() != Support.NOT_FOUND)));
           }
         });

@@ -187,7 +187,11 @@ class CheckCommandTest {
         CliRun.run(Components.standard(), project, env(), "history", "diff", "1", "2");
     assertThat(diff.exitCode()).as(diff.err()).isZero();
     assertThat(diff.out())
-        .contains("Verdict: No → Maybe", "Dependencies that became free-threaded (1)", "numpy")
+        .contains(
+            "Verdict: No → Maybe",
+            "Dependencies that became free-threaded (1)",
+            "numpy [3.14t/manylinux_2_28_x86_64]: 1.26.4 (no free-threaded wheel) → 2.3.3"
+                + " (free-threaded wheel)")
         .contains("Fixed findings (2)", "FT301", "FT302");
   }
 
