@@ -176,11 +176,13 @@ class CheckCommandTest {
         dependencies = ["numpy==1.26.4"]
         """);
     Files.writeString(project.resolve("app.py"), "import numpy\n");
-    CliRun.Result before = check(project, "--save", "--target", "3.14t");
+    CliRun.Result before =
+        check(project, "--save", "--target", "3.14t", "--platform", "manylinux_2_28_x86_64");
     assertThat(before.out()).as(before.err()).startsWith("Verdict: No");
     Files.writeString(
         pyproject, Files.readString(pyproject).replace("numpy==1.26.4", "numpy==2.3.3"));
-    CliRun.Result after = check(project, "--save", "--target", "3.14t");
+    CliRun.Result after =
+        check(project, "--save", "--target", "3.14t", "--platform", "manylinux_2_28_x86_64");
     assertThat(after.out()).as(after.err()).startsWith("Verdict: Maybe");
 
     CliRun.Result diff =
