@@ -4,7 +4,9 @@ import dev.ftscout.python.tree.Expression;
 import dev.ftscout.python.tree.Statement;
 import dev.ftscout.python.tree.WithItem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The values a block assigns to a plain name: {@code x = ...} and {@code with ... as x}. */
 final class Bindings {
@@ -12,37 +14,45 @@ final class Bindings {
 
   /** Every value bound to {@code name} in {@code body} (nested functions left out). */
   static List<Expression> values(String name, List<Statement> body) {
-    List<Expression> out = new ArrayList<>();
+    return index(body).getOrDefault(name, List.of());
+  }
+
+  /**
+   * Every value bound to each name in {@code body} (nested functions left out), in source order:
+   * one pass serves every name, so callers that ask about many names of one body can keep it.
+   */
+  static Map<String, List<Expression>> index(List<Statement> body) {
+    Map<String, List<Expression>> out = new HashMap<>();
     Walk.statements(
         body,
         s -> {
           switch (s) {
             case Statement.Assign a -> {
               for (Expression t : a.targets()) {
-                if (t instanceof Expression.Name n && n.id().equals(name)) {
-                  out.add(a.value());
+                if (t instanceof Expression.Name n) {
+                  add(out, n.id(), a.value());
                 }
               }
             }
             case Statement.AnnAssign a
-                when a.target() instanceof Expression.Name n
-                    && n.id().equals(name)
-                    && a.value().isPresent() ->
-                out.add(a.value().get());
-            case Statement.With w -> withTargets(w.items(), name, out);
-            case Statement.AsyncWith w -> withTargets(w.items(), name, out);
+                when a.target() instanceof Expression.Name n && a.value().isPresent() ->
+                add(out, n.id(), a.value().get());
+            case Statement.With w -> withTargets(w.items(), out);
+            case Statement.AsyncWith w -> withTargets(w.items(), out);
             default -> {}
           }
         });
     return out;
   }
 
-  private static void withTargets(List<WithItem> items, String name, List<Expression> out) {
+  private static void add(Map<String, List<Expression>> out, String name, Expression value) {
+    out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+  }
+
+  private static void withTargets(List<WithItem> items, Map<String, List<Expression>> out) {
     for (WithItem i : items) {
-      if (i.optionalVars().isPresent()
-          && i.optionalVars().get() instanceof Expression.Name n
-          && n.id().equals(name)) {
-        out.add(i.contextExpr());
+      if (i.optionalVars().isPresent() && i.optionalVars().get() instanceof Expression.Name n) {
+        add(out, n.id(), i.contextExpr());
       }
     }
   }

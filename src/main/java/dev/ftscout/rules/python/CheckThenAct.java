@@ -202,7 +202,7 @@ public final class CheckThenAct implements PythonRule {
       if (viaLocals) {
         List<Statement> body =
             fs.function().map(Statement.FunctionDefinition::body).orElse(List.of());
-        for (Expression v : Bindings.values(n.id(), body)) {
+        for (Expression v : fs.bindings(n.id(), body)) {
           getCall(v, fs).ifPresent(out::add);
         }
       }

@@ -49,6 +49,11 @@ final class FileScan {
   private @Nullable Scope atScope;
   private final java.util.IdentityHashMap<Expression, Optional<String>> qualifiedNames =
       new java.util.IdentityHashMap<>();
+  // Keyed by the body list itself: rules ask about the same function body for many names.
+  private final java.util.IdentityHashMap<List<Statement>, Map<String, List<Expression>>> bindings =
+      new java.util.IdentityHashMap<>();
+  // The innermost function's key, recomputed only when the walk enters or leaves a definition.
+  private @Nullable String functionKey;
 
   FileScan(ParseResult parsed, ModuleModel model, PythonVersion target) {
     this.parsed = parsed;
@@ -98,6 +103,7 @@ final class FileScan {
 
   void enter(Node def) {
     defs.add(def);
+    functionKey = null;
     if (def instanceof Statement.FunctionDefinition) {
       defined.add(pathKey());
     }
@@ -108,6 +114,7 @@ final class FileScan {
   void exit(Node def) {
     if (!defs.isEmpty() && defs.get(defs.size() - 1) == def) {
       defs.remove(defs.size() - 1);
+      functionKey = null;
     }
   }
 
@@ -162,6 +169,15 @@ final class FileScan {
 
   /** The key of the innermost function ({@code module.Class.method}); empty at module level. */
   String functionKey() {
+    String key = functionKey;
+    if (key == null) {
+      key = computeFunctionKey();
+      functionKey = key;
+    }
+    return key;
+  }
+
+  private String computeFunctionKey() {
     int last = -1;
     for (int i = defs.size() - 1; i >= 0; i--) {
       if (defs.get(i) instanceof Statement.FunctionDefinition) {
@@ -212,6 +228,11 @@ final class FileScan {
       qualifiedNames.put(e, q);
     }
     return q;
+  }
+
+  /** Every value bound to {@code name} in {@code body}, nested functions left out. */
+  List<Expression> bindings(String name, List<Statement> body) {
+    return bindings.computeIfAbsent(body, Bindings::index).getOrDefault(name, List.of());
   }
 
   /** Whether the current function's first parameter is {@code name} (self or cls). */

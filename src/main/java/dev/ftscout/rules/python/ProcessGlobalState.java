@@ -167,7 +167,7 @@ public final class ProcessGlobalState implements PythonRule {
           decimalContext(a.value(), fs);
       case Expression.Name n when fs.function().isPresent() ->
           // Only calls are followed: `x = x` or `a = b; b = a` would otherwise loop.
-          Bindings.values(n.id(), fs.function().get().body()).stream()
+          fs.bindings(n.id(), fs.function().get().body()).stream()
               .anyMatch(v -> v instanceof Expression.Call && decimalContext(v, fs));
       default -> false;
     };

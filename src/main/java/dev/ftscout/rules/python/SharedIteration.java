@@ -281,7 +281,7 @@ public final class SharedIteration implements PythonRule {
         fs.inFunction()
             ? fs.function().map(Statement.FunctionDefinition::body).orElse(List.of())
             : fs.model().moduleBody();
-    for (Expression v : Bindings.values(n.id(), body)) {
+    for (Expression v : fs.bindings(n.id(), body)) {
       if (fs.model().kindOf(v, fs.scope()) == ValueKind.ITERATOR) {
         return true;
       }

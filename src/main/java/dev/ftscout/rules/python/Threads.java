@@ -167,9 +167,9 @@ final class Threads {
     if (receiver instanceof Expression.Name n) {
       List<Statement> body =
           fs.function().map(Statement.FunctionDefinition::body).orElse(List.of());
-      values.addAll(Bindings.values(n.id(), body));
+      values.addAll(fs.bindings(n.id(), body));
       if (values.isEmpty()) {
-        values.addAll(Bindings.values(n.id(), fs.model().moduleBody()));
+        values.addAll(fs.bindings(n.id(), fs.model().moduleBody()));
       }
     }
     for (Expression v : values) {
