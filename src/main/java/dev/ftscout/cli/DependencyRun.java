@@ -53,6 +53,9 @@ import java.util.stream.Stream;
  * FT3xx rules applied. {@code deps} and {@code check} both run it, so they agree.
  */
 final class DependencyRun {
+  /** Index requests at the same time, unless {@code --jobs} says otherwise. */
+  static final int DEFAULT_JOBS = 64;
+
   private final Terminal terminal;
   private final Components components;
 
@@ -111,7 +114,7 @@ final class DependencyRun {
           false,
           Set.of(),
           Set.of(),
-          64,
+          DEFAULT_JOBS,
           verbose);
     }
   }
@@ -426,7 +429,8 @@ final class DependencyRun {
         .orElseGet(() -> Path.of(System.getProperty("user.home")));
   }
 
-  private static Path parentOf(Path file) {
+  /** The folder a file is in (the file itself when it has no parent). */
+  static Path parentOf(Path file) {
     Path parent = file.toAbsolutePath().getParent();
     return parent == null ? file.toAbsolutePath() : parent;
   }

@@ -118,9 +118,9 @@ public final class DepsCommand implements Callable<Integer> {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      defaultValue = "64",
+      defaultValue = "" + DependencyRun.DEFAULT_JOBS,
       description = "Index requests at the same time (default: ${DEFAULT-VALUE}).")
-  int jobs = 64;
+  int jobs = DependencyRun.DEFAULT_JOBS;
 
   @Option(
       names = "--write-baseline",
@@ -147,7 +147,7 @@ public final class DepsCommand implements Callable<Integer> {
     if (!Files.exists(start)) {
       throw new UserError(path + ": no such file or folder");
     }
-    Path projectDir = Files.isDirectory(start) ? start : parentOf(start);
+    Path projectDir = Files.isDirectory(start) ? start : DependencyRun.parentOf(start);
     Config config = rules.config(components.configLoader(), terminal, projectDir);
     DependencyRun.Request request =
         new DependencyRun.Request(
@@ -211,10 +211,5 @@ public final class DepsCommand implements Callable<Integer> {
             .withDependencies(outcome.table());
     Reports.emit(report, output, terminal, components);
     return report.failed() ? 1 : 0;
-  }
-
-  private static Path parentOf(Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent == null ? file.toAbsolutePath() : parent;
   }
 }
