@@ -40,4 +40,9 @@ public record ModuleResult(
   public ModuleResult {
     culprits = List.copyOf(culprits);
   }
+
+  /** This result with another evidence line. */
+  public ModuleResult withEvidence(String line) {
+    return new ModuleResult(module, kind, status, distribution, version, line, duration, culprits);
+  }
 }

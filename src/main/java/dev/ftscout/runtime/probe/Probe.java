@@ -500,17 +500,10 @@ public final class Probe {
           .map(r ->
               r.status() == ModuleStatus.IMPORT_FAILED
                   ? r
-                  : new ModuleResult(
-                      r.module(),
-                      r.kind(),
-                      r.status(),
-                      r.distribution(),
-                      r.version(),
+                  : r.withEvidence(
                       "imported on its own; failed only after other modules were imported ("
                           + failed.evidence()
-                          + ")",
-                      r.duration(),
-                      r.culprits()))
+                          + ")"))
           .orElse(failed);
     }
 
