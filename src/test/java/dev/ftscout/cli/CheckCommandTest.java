@@ -12,7 +12,6 @@ import dev.ftscout.testing.TestVenvs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -41,13 +40,8 @@ class CheckCommandTest {
 
   /** An environment that sends the audit to the loopback index and keeps state in tmp. */
   private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("NO_COLOR", "1");
-    env.put("HOME", tmp.resolve("home").toString());
-    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-    env.put("UV_DEFAULT_INDEX", index.simpleUrl());
+    Map<String, String> env = index.userEnvironment(tmp);
     env.put("FTSCOUT_HISTORY", tmp.resolve("history.sqlite").toString());
-    env.put("PATH", System.getenv("PATH"));
     return env;
   }
 

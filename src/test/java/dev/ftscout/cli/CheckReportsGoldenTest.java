@@ -9,7 +9,6 @@ import dev.ftscout.testing.Golden;
 import dev.ftscout.testing.Schemas;
 import dev.ftscout.testing.TestVenvs;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,12 +44,7 @@ class CheckReportsGoldenTest {
   }
 
   private String check(String format) {
-    Map<String, String> env = new HashMap<>();
-    env.put("NO_COLOR", "1");
-    env.put("HOME", tmp.resolve("home").toString());
-    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-    env.put("UV_DEFAULT_INDEX", index.simpleUrl());
-    env.put("PATH", System.getenv("PATH"));
+    Map<String, String> env = index.userEnvironment(tmp);
     CliRun.Result r =
         CliRun.run(
             Components.standard(),

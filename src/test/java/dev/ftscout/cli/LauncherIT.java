@@ -49,14 +49,6 @@ class LauncherIT {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  private Map<String, String> env(LoopbackIndex index) {
-    return Map.of(
-        "NO_COLOR", "1",
-        "HOME", tmp.resolve("home").toString(),
-        "XDG_CACHE_HOME", tmp.resolve("cache").toString(),
-        "UV_DEFAULT_INDEX", index.simpleUrl());
-  }
-
   @Test
   void readmeFirstCommandGivesTheVerdictOnTheSampleProject() throws Exception {
     String first =
@@ -73,7 +65,7 @@ class LauncherIT {
           run(
               List.of(REPO.resolve("ftscout").toString(), "check", "examples/sample-app"),
               REPO,
-              env(index));
+              index.userEnvironment(tmp));
       assertThat(r.err()).doesNotContain("building");
       assertThat(r.code()).as(r.err()).isEqualTo(1);
       assertThat(r.out())

@@ -11,7 +11,6 @@ import dev.ftscout.testing.TestVenvs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -47,12 +46,7 @@ class ProjectShapesTest {
   }
 
   private JsonNode check(String project) throws IOException {
-    Map<String, String> env = new HashMap<>();
-    env.put("NO_COLOR", "1");
-    env.put("HOME", tmp.resolve("home").toString());
-    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-    env.put("UV_DEFAULT_INDEX", index.simpleUrl());
-    env.put("PATH", System.getenv("PATH"));
+    Map<String, String> env = index.userEnvironment(tmp);
     CliRun.Result r =
         CliRun.run(
             Components.standard(),

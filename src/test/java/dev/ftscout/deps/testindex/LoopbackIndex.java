@@ -162,6 +162,20 @@ public final class LoopbackIndex implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The environment of a command-line user whose home and caches are under {@code dir}, no colour,
+   * and uv's default index pointing here: how the CLI tests run {@code deps} and {@code check}.
+   */
+  public Map<String, String> userEnvironment(Path dir) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("NO_COLOR", "1");
+    env.put("HOME", dir.resolve("home").toString());
+    env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    env.put("UV_DEFAULT_INDEX", simpleUrl());
+    env.put("PATH", System.getenv("PATH"));
+    return env;
+  }
+
   /** The simple API base, e.g. {@code http://127.0.0.1:PORT/simple/}. */
   public String simpleUrl() {
     HttpServer s = server;
